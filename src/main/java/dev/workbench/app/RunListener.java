@@ -1,0 +1,28 @@
+package dev.workbench.app;
+
+import dev.workbench.metrics.EpochMetrics;
+
+/** Observes a run as it goes, for progress display. Calls may come from several worker threads. */
+public interface RunListener {
+
+    /** Ignores everything. */
+    RunListener NONE = new RunListener() { };
+
+    /** MNIST download progress. */
+    default void downloading(long bytes, long total) { }
+
+    /** Work is about to start: {@code epochs} is the most epochs the pending work can take. */
+    default void started(String experiment, boolean resumed, int pendingUnits, int doneUnits, long epochs) { }
+
+    /** One epoch of one unit finished. */
+    default void epoch(int trial, int fold, EpochMetrics metrics) { }
+
+    /** A unit ended before its maximum epochs (early stopping or failure): {@code skipped} epochs will not run. */
+    default void skipped(long epochs) { }
+
+    /** A trial failed; the search goes on. */
+    default void trialFailed(int trial, String error) { }
+
+    /** All units are done. */
+    default void finished() { }
+}

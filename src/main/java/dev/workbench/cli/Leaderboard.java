@@ -1,0 +1,76 @@
+package dev.workbench.cli;
+
+import dev.workbench.app.ExperimentReport;
+import dev.workbench.metrics.ScoreSummary;
+import dev.workbench.store.Refit;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Prints an experiment's trials ranked by score, with 95% confidence intervals, as a text table. */
+final class Leaderboard {
+
+    private final PrintWriter out;
+
+    Leaderboard(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(ExperimentReport report) {
+        ExperimentReport.Experiment e = report.experiment();
+        out.printf("%s  (seed %d, %s, %s %s)%n", e.name(), e.seed(), e.status(), e.goal(), e.metric());
+        List<ExperimentReport.Trial> ranked = rank(report.trials(), "maximize".equals(e.goal()));
+        List<String> params = ranked.isEmpty() ? List.of() : new ArrayList<>(ranked.get(0).params().keySet());
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("rank", "trial"));
+        header.addAll(params);
+        header.addAll(List.of(e.metric() + " mean ± 95% CI", "folds", "status"));
+        rows.add(header);
+        int rank = 1;
+        for (ExperimentReport.Trial t : ranked) {
+            rows.add(row(t.score() != null ? String.valueOf(rank++) : "-", t, params));
+        }
+        new TextTable(out).print(rows);
+        ranked.stream().filter(t -> t.error() != null)
+                .forEach(t -> out.printf("trial %d failed: %s%n", t.index(), t.error()));
+        if (report.refit() != null) {
+            printRefit(report.refit());
+        }
+    }
+
+    private static List<ExperimentReport.Trial> rank(List<ExperimentReport.Trial> trials, boolean maximize) {
+        Comparator<ExperimentReport.Trial> byScore = Comparator.comparingDouble(t -> t.score().mean());
+        List<ExperimentReport.Trial> scored = new ArrayList<>(trials.stream().filter(t -> t.score() != null)
+                .sorted(maximize ? byScore.reversed() : byScore).toList());
+        trials.stream().filter(t -> t.score() == null).forEach(scored::add);
+        return scored;
+    }
+
+    private static List<String> row(String rank, ExperimentReport.Trial t, List<String> params) {
+        List<String> row = new ArrayList<>(List.of(rank, String.valueOf(t.index())));
+        Map<String, Number> values = t.params();
+        params.forEach(p -> row.add(String.valueOf(values.get(p))));
+        row.add(score(t.score()));
+        row.add(String.valueOf(t.folds().stream().filter(f -> "done".equals(f.status())).count()));
+        row.add(t.status());
+        return row;
+    }
+
+    static String score(ScoreSummary s) {
+        if (s == null) {
+            return "";
+        }
+        return String.format("%.4f ± %.4f  [%.4f, %.4f]", s.mean(), (s.ci95High() - s.ci95Low()) / 2, s.ci95Low(), s.ci95High());
+    }
+
+    private void printRefit(Refit r) {
+        if (r.testAccuracy() != null) {
+            out.printf("refit of trial %d on all training data (%d epochs): test accuracy %.4f, test loss %.4f%n",
+                    r.trialIndex(), r.epochs(), r.testAccuracy(), r.testLoss());
+        } else {
+            out.printf("refit of trial %d %s%s%n", r.trialIndex(), r.status().value(), r.error() == null ? "" : ": " + r.error());
+        }
+    }
+}

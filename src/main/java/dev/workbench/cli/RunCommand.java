@@ -1,0 +1,68 @@
+package dev.workbench.cli;
+
+import dev.workbench.UserInputException;
+import dev.workbench.app.RunOptions;
+import dev.workbench.app.RunOutcome;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code workbench run SPEC}: runs or resumes an experiment and prints its leaderboard. */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run an experiment: every candidate on every fold, curves stored as they happen. "
+                + "Running the same spec again resumes an unfinished experiment.")
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOptions store;
+
+    @Parameters(paramLabel = "SPEC", description = "Experiment YAML file, e.g. experiments/cnn-grid.yaml.")
+    Path specFile;
+
+    @Option(names = "--parallel", paramLabel = "N|auto", defaultValue = "auto",
+            description = "Units (trial x fold) trained at once, one thread each (default: auto = CPU cores).")
+    String parallel;
+
+    @Option(names = "--new", description = "Store the spec as a new experiment even if one of that name exists.")
+    boolean forceNew;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        RunOutcome outcome;
+        try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr())) {
+            outcome = store.workbench().run(specFile, new RunOptions(threads(), forceNew), progress);
+        }
+        if (outcome.alreadyDone()) {
+            out.println("Experiment '" + outcome.report().experiment().name()
+                    + "' is already complete; pass --new to run it again as a new experiment.");
+        }
+        new Leaderboard(out).print(outcome.report());
+        out.flush();
+        return "failed".equals(outcome.report().experiment().status()) ? 1 : 0;
+    }
+
+    private int threads() {
+        if ("auto".equals(parallel)) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int n = Integer.parseInt(parallel);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserInputException("--parallel: expected a positive integer or 'auto', got '" + parallel + "'");
+    }
+}

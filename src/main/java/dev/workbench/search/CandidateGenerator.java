@@ -1,0 +1,58 @@
+package dev.workbench.search;
+
+import dev.workbench.spec.ParamSpec;
+import dev.workbench.spec.SearchSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.deeplearning4j.arbiter.optimize.api.ParameterSpace;
+import org.deeplearning4j.arbiter.optimize.generator.BaseCandidateGenerator;
+import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
+import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
+
+/**
+ * Turns a search spec into the ordered candidate list using Arbiter's grid and random generators,
+ * seeded by the experiment seed: the same spec always gives the same candidates in the same order.
+ */
+public final class CandidateGenerator {
+
+    private CandidateGenerator() {}
+
+    /** Every candidate of the search, in order. A spec without parameters has exactly one, empty candidate. */
+    public static List<Candidate> generate(SearchSpec search, long seed) {
+        if (search.parameters().isEmpty()) {
+            return List.of(new Candidate(0, Map.of()));
+        }
+        boolean grid = search.strategy() == SearchSpec.Strategy.GRID;
+        ParamMapSpace space = space(search, grid ? ParamSpaces::forGrid : ParamSpaces::forRandom);
+        BaseCandidateGenerator<?> generator = grid
+                ? new GridSearchCandidateGenerator(space, 2, GridSearchCandidateGenerator.Mode.Sequential, null)
+                : new RandomSearchGenerator(space, null);
+        generator.setRngSeed(seed);
+        int limit = grid ? Integer.MAX_VALUE : search.maxTrials();
+        List<Candidate> out = new ArrayList<>();
+        while (generator.hasMoreCandidates() && out.size() < limit) {
+            out.add(toCandidate(out.size(), generator.getCandidate(), search));
+        }
+        return List.copyOf(out);
+    }
+
+    private static ParamMapSpace space(SearchSpec search, Function<ParamSpec, ParameterSpace<Double>> leaf) {
+        Map<String, ParameterSpace<Double>> leaves = new LinkedHashMap<>();
+        search.parameters().forEach((name, p) -> leaves.put(name, leaf.apply(p)));
+        return new ParamMapSpace(leaves);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Candidate toCandidate(int index, org.deeplearning4j.arbiter.optimize.api.Candidate<?> raw,
+                                         SearchSpec search) {
+        if (raw.getException() != null) {
+            throw new IllegalStateException("Arbiter could not produce candidate " + index, raw.getException());
+        }
+        Map<String, Double> values = new LinkedHashMap<>((Map<String, Double>) raw.getValue());
+        values.replaceAll((name, v) -> ParamSpaces.finish(search.parameters().get(name), v));
+        return new Candidate(index, values);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.workbench.spec;
+
+import java.util.Set;
+
+/** Checks the training section: optimizer, learning rate and its decay, batch size, epochs, early stopping. */
+final class TrainingChecks {
+
+    private final SpecValidator v;
+    private final SearchSpec search;
+    private final Set<String> used;
+
+    TrainingChecks(SpecValidator v, SearchSpec search, Set<String> used) {
+        this.v = v;
+        this.search = search;
+        this.used = used;
+    }
+
+    void check(TrainingSpec t) {
+        v.require(t.optimizer() != null, "training.optimizer", "is required (one of "
+                + String.join(", ", SpecValidator.names(TrainingSpec.Optimizer.class)) + ")");
+        positive("training.learning_rate", t.learningRate());
+        ParamDomain momentum = v.domain("training.momentum", t.momentum(), search, used);
+        v.require(momentum.min() >= 0 && momentum.max() < 1, "training.momentum", "must be in [0, 1)");
+        v.positiveInt("training.batch_size", t.batchSize(), search, used);
+        v.positiveInt("training.epochs", t.epochs(), search, used);
+        if (t.lrDecay() != null) {
+            positive("training.lr_decay.to", t.lrDecay().to());
+            v.positiveInt("training.lr_decay.over_epochs", t.lrDecay().overEpochs(), search, used);
+        }
+        TrainingSpec.EarlyStopping es = t.earlyStopping();
+        if (es != null) {
+            v.require(es.metric().equals("val_loss") || es.metric().equals("val_accuracy"),
+                    "training.early_stopping.metric", "must be val_loss or val_accuracy (got '" + es.metric() + "')");
+            v.require(es.patience() != null && es.patience() >= 1, "training.early_stopping.patience", "must be at least 1");
+            v.require(es.minDelta() >= 0, "training.early_stopping.min_delta", "must not be negative");
+        }
+    }
+
+    private void positive(String path, Num num) {
+        ParamDomain d = v.domain(path, num, search, used);
+        v.require(d.min() > 0 && Double.isFinite(d.max()), path, "must be a positive number"
+                + " (can be " + SpecValidator.fmt(d.min()) + SpecValidator.via(num) + ")");
+    }
+}

@@ -1,0 +1,46 @@
+package dev.workbench.spec;
+
+/**
+ * How each (trial, fold) unit is trained.
+ *
+ * @param optimizer     sgd, adam, nesterovs or rmsprop
+ * @param learningRate  initial learning rate
+ * @param momentum      nesterovs momentum (default 0.9), ignored by other optimizers
+ * @param lrDecay       optional exponential decay of the learning rate, per epoch
+ * @param batchSize     minibatch size
+ * @param epochs        maximum number of epochs
+ * @param earlyStopping optional stop when a validation metric stops improving
+ */
+public record TrainingSpec(
+        Optimizer optimizer,
+        Num learningRate,
+        Num momentum,
+        LrDecay lrDecay,
+        Num batchSize,
+        Num epochs,
+        EarlyStopping earlyStopping) {
+
+    public TrainingSpec {
+        momentum = momentum == null ? Num.of(0.9) : momentum;
+    }
+
+    /** Optimizers the workbench can build. */
+    public enum Optimizer { SGD, ADAM, NESTEROVS, RMSPROP }
+
+    /**
+     * Exponential decay from the initial learning rate to {@code to} over {@code overEpochs} epochs:
+     * epoch e (0-based) uses lr * (to/lr)^(min(e, overEpochs)/overEpochs).
+     */
+    public record LrDecay(Num to, Num overEpochs) {}
+
+    /**
+     * Stops training when {@code metric} (val_loss or val_accuracy) has not improved by more than
+     * {@code minDelta} for {@code patience} epochs.
+     */
+    public record EarlyStopping(String metric, Integer patience, Double minDelta) {
+        public EarlyStopping {
+            metric = metric == null ? "val_loss" : metric;
+            minDelta = minDelta == null ? Double.valueOf(0.0) : minDelta;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.workbench.store;
+
+import java.time.Instant;
+
+/**
+ * A stored experiment.
+ *
+ * @param finishedAt     null while running
+ * @param provenanceJson null until provenance is recorded
+ */
+public record ExperimentRow(
+        long id,
+        String name,
+        String specHash,
+        String specJson,
+        String specYaml,
+        long seed,
+        String strategy,
+        String metric,
+        String goal,
+        RunStatus status,
+        Instant createdAt,
+        Instant finishedAt,
+        String provenanceJson) {
+
+    /** True when trials are ranked highest score first. */
+    public boolean maximize() {
+        return "maximize".equals(goal);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.workbench.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.bytedeco.javacpp.Loader;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * Sets up the ND4J CPU backend for fast, reproducible training. Call {@link #prepare()} once, before
+ * any other code touches ND4J or DL4J; calling it again is harmless.
+ *
+ * <p>It (a) enables DL4J's oneDNN layer helpers ({@value #HELPERS_DISABLE}{@code =false}, unless the
+ * user set that property), (b) selects the {@code -onednn-avx2} native build when the CPU has AVX2 and
+ * the user has not chosen a JavaCPP platform extension, and (c) makes FLOAT the default data type. The
+ * helpers also need the {@code org.nd4j.nativeblas.Nd4jCpu} shim shipped with this project.
+ */
+public final class CpuBackend {
+
+    /** DL4J's switch for its layer helpers (defaults to {@code true}, i.e. disabled, in M2.1). */
+    public static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
+    /** JavaCPP's suffix for the native build, e.g. {@code -onednn-avx2}. */
+    public static final String PLATFORM_EXTENSION = "org.bytedeco.javacpp.platform.extension";
+    static final String ONEDNN_AVX2 = "-onednn-avx2";
+
+    private final Path cpuInfo;
+
+    /** A backend that reads the CPU flags from {@code /proc/cpuinfo}. */
+    public CpuBackend() {
+        this(Path.of("/proc/cpuinfo"));
+    }
+
+    CpuBackend(Path cpuInfo) {
+        this.cpuInfo = cpuInfo;
+    }
+
+    /** Sets the system properties and default data types; must run before ND4J first loads. */
+    public void prepare() {
+        if (System.getProperty(HELPERS_DISABLE) == null) {
+            System.setProperty(HELPERS_DISABLE, "false");
+        }
+        if (System.getProperty(PLATFORM_EXTENSION) == null && hasAvx2()) {
+            System.setProperty(PLATFORM_EXTENSION, ONEDNN_AVX2);
+        }
+        Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+    }
+
+    /** True when the CPU flags list {@code avx2}; false when they cannot be read. */
+    boolean hasAvx2() {
+        try {
+            return cpuFlagsHaveAvx2(Files.readString(cpuInfo));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    static boolean cpuFlagsHaveAvx2(String cpuInfoText) {
+        return cpuInfoText.lines()
+                .filter(line -> line.startsWith("flags"))
+                .anyMatch(line -> Arrays.asList(line.split("[\\s:]+")).contains("avx2"));
+    }
+
+    /** What is loaded now, for provenance; loads ND4J if it is not loaded yet. */
+    public BackendInfo describe() {
+        var env = Nd4j.getExecutioner().getEnvironmentInformation();
+        String buildInfo = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
+        List<String> flags = buildInfo.lines().map(String::trim).filter(l -> l.startsWith("HAVE_")).toList();
+        String extension = System.getProperty(PLATFORM_EXTENSION, "");
+        boolean oneDnn = org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN();
+        return new BackendInfo(
+                String.valueOf(env.getOrDefault("backend", "unknown")),
+                Loader.getPlatform() + extension,
+                flags,
+                oneDnn,
+                oneDnn && !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE, "true")),
+                String.valueOf(env.getOrDefault("blas.vendor", "unknown")),
+                Integer.parseInt(String.valueOf(env.getOrDefault("omp.threads", "0"))),
+                Nd4j.getEnvironment().maxThreads());
+    }
+}

@@ -1,0 +1,108 @@
+package dev.workbench.train;
+
+import dev.workbench.metrics.EpochMetrics;
+import dev.workbench.spec.LayerSpec;
+import dev.workbench.spec.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains one (trial, fold) unit and reports each epoch's metrics as it ends.
+ *
+ * <p>Everything runs on the calling thread: ND4J's random generator is per thread, so building,
+ * initialising and fitting on one thread is what makes a seed reproduce bit for bit (given the same
+ * {@code OMP_NUM_THREADS} and native build). Units may run concurrently on different threads. Each
+ * epoch visits the training rows in a seeded shuffled order, in minibatches of {@code batch_size}
+ * (the last one smaller), then scores training and validation rows in inference mode. When a unit
+ * ends, the calling thread's ND4J workspaces are destroyed so pooled threads do not keep memory.
+ */
+public final class FoldTrainer {
+
+    private final NetworkFactory factory = new NetworkFactory();
+
+    /**
+     * Trains a unit and frees its network.
+     *
+     * @throws TrainingException when the training loss becomes NaN or infinite
+     */
+    public FoldResult train(TrainRequest request, EpochListener listener) {
+        try (TrainedModel model = trainModel(request, listener)) {
+            return model.result();
+        }
+    }
+
+    /** Trains a unit and keeps its network for scoring or export; the caller must close it. */
+    public TrainedModel trainModel(TrainRequest request, EpochListener listener) {
+        requireCompatible(request);
+        MultiLayerNetwork net = factory.network(request.model(), request.training(), request.params(), request.seed());
+        try (LabelledArrays train = LabelledArrays.of(request.train());
+             LabelledArrays validation = request.validation() == null ? null : LabelledArrays.of(request.validation())) {
+            return new TrainedModel(net, fit(net, request, train, validation, listener));
+        } catch (RuntimeException | Error e) {
+            net.close();
+            throw e;
+        } finally {
+            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        }
+    }
+
+    private FoldResult fit(MultiLayerNetwork net, TrainRequest request, LabelledArrays train,
+                           LabelledArrays validation, EpochListener listener) {
+        int epochs = request.training().epochs().resolveInt(request.params());
+        EarlyStop earlyStop = EarlyStop.of(request.training().earlyStopping());
+        List<EpochMetrics> done = new ArrayList<>();
+        try (LabelledArrays shuffled = train.emptyLike()) {
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                EpochMetrics metrics = epoch(net, request, epoch, train, shuffled, validation);
+                done.add(metrics);
+                listener.onEpoch(metrics);
+                if (earlyStop.shouldStop(metrics)) {
+                    return new FoldResult(done, epoch < epochs);
+                }
+            }
+            return new FoldResult(done, false);
+        } finally {
+            net.setInput(null); // drop references into the arrays closed here
+            net.setLabels(null);
+            net.clearLayersStates();
+        }
+    }
+
+    private static EpochMetrics epoch(MultiLayerNetwork net, TrainRequest request, int epoch,
+                                      LabelledArrays train, LabelledArrays shuffled, LabelledArrays validation) {
+        long start = System.nanoTime();
+        double learningRate = net.getLearningRate(net.getnLayers() - 1);
+        int batch = request.training().batchSize().resolveInt(request.params());
+        shuffled.fillPermuted(train, EpochOrder.permutation(train.count(), request.seed(), epoch));
+        for (int from = 0; from < train.count(); from += batch) {
+            int to = Math.min(train.count(), from + batch);
+            net.fit(shuffled.features(from, to), shuffled.oneHot(from, to));
+        }
+        net.incrementEpochCount();
+        Evaluation onTrain = InferenceEvaluator.evaluate(net, train);
+        if (!Double.isFinite(onTrain.loss())) {
+            throw new TrainingException("loss became " + (Double.isNaN(onTrain.loss()) ? "NaN" : "infinite")
+                    + " in epoch " + epoch);
+        }
+        Evaluation onValidation = validation == null ? Evaluation.NONE : InferenceEvaluator.evaluate(net, validation);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
+                onValidation.loss(), onValidation.accuracy(), learningRate, seconds);
+    }
+
+    private static void requireCompatible(TrainRequest request) {
+        ModelSpec.InputShape in = request.model().input();
+        ArrayData data = request.train();
+        if (data.height() != in.height() || data.width() != in.width() || data.channels() != in.channels()) {
+            throw new IllegalArgumentException("data " + data + " does not match the model input "
+                    + in.height() + "x" + in.width() + "x" + in.channels());
+        }
+        List<LayerSpec> layers = request.model().layers();
+        if (!(layers.get(layers.size() - 1) instanceof LayerSpec.Output out)
+                || out.classes().resolveInt(request.params()) != data.numClasses()) {
+            throw new IllegalArgumentException("the output layer must have " + data.numClasses() + " classes");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.workbench.train;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Scores a network on {@link LabelledArrays} in inference mode, a chunk of rows at a time. */
+final class InferenceEvaluator {
+
+    /** Rows per forward pass: large enough to be efficient, small enough to bound activation memory. */
+    static final int CHUNK = 1024;
+    /** Probability floor inside the log, as DL4J's MCXENT loss uses. */
+    private static final double EPSILON = 1e-10;
+
+    private InferenceEvaluator() {
+    }
+
+    static Evaluation evaluate(MultiLayerNetwork net, LabelledArrays data) {
+        int n = data.count();
+        if (n == 0) {
+            return Evaluation.NONE;
+        }
+        double lossSum = 0;
+        int correct = 0;
+        for (int from = 0; from < n; from += CHUNK) {
+            int to = Math.min(n, from + CHUNK);
+            float[][] probabilities = probabilities(net, data.features(from, to));
+            for (int i = 0; i < probabilities.length; i++) {
+                int label = data.source().label(from + i);
+                lossSum -= Math.log(Math.max(probabilities[i][label], EPSILON));
+                correct += argMax(probabilities[i]) == label ? 1 : 0;
+            }
+        }
+        return new Evaluation(lossSum / n, correct / (double) n, n);
+    }
+
+    private static float[][] probabilities(MultiLayerNetwork net, INDArray features) {
+        INDArray out = net.output(features, false);
+        float[][] probabilities = out.toFloatMatrix();
+        if (out.closeable()) {
+            out.close();
+        }
+        return probabilities;
+    }
+
+    /** Index of the largest value (the first on ties; NaN never wins). */
+    private static int argMax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

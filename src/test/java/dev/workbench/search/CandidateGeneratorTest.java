@@ -1,0 +1,80 @@
+package dev.workbench.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.workbench.spec.ParamSpec;
+import dev.workbench.spec.SearchSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CandidateGeneratorTest {
+
+    private static ParamSpec values(Double... v) {
+        return new ParamSpec(List.of(v), null, null, null, null, null);
+    }
+
+    private static ParamSpec range(double min, double max, ParamSpec.Scale scale, ParamSpec.Type type, Integer points) {
+        return new ParamSpec(null, min, max, scale, type, points);
+    }
+
+    private static SearchSpec search(SearchSpec.Strategy strategy, Integer max, Map<String, ParamSpec> params) {
+        return new SearchSpec(strategy, max, params);
+    }
+
+    @Test
+    void grid_is_the_full_cartesian_product_first_parameter_fastest() {
+        Map<String, ParamSpec> p = new LinkedHashMap<>();
+        p.put("lr", values(0.1, 0.01));
+        p.put("filters", values(8.0, 16.0, 32.0));
+        List<Candidate> c = CandidateGenerator.generate(search(SearchSpec.Strategy.GRID, null, p), 1);
+        assertThat(c).hasSize(6);
+        assertThat(c).extracting(Candidate::index).containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(c.get(0).params()).containsExactly(Map.entry("lr", 0.1), Map.entry("filters", 8.0));
+        assertThat(c.get(1).params()).containsExactly(Map.entry("lr", 0.01), Map.entry("filters", 8.0));
+        assertThat(c.get(5).params()).containsExactly(Map.entry("lr", 0.01), Map.entry("filters", 32.0));
+        assertThat(c).extracting(Candidate::params).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void grid_over_ranges_uses_grid_points_linear_log_and_int() {
+        Map<String, ParamSpec> p = new LinkedHashMap<>();
+        p.put("lr", range(1e-4, 1e-2, ParamSpec.Scale.LOG, null, 3));
+        p.put("units", range(10, 20, null, ParamSpec.Type.INT, 4));
+        List<Candidate> c = CandidateGenerator.generate(search(SearchSpec.Strategy.GRID, null, p), 1);
+        assertThat(c).hasSize(12);
+        assertThat(c.stream().map(x -> x.params().get("lr")).distinct().toList())
+                .satisfiesExactly(a -> assertThat(a).isCloseTo(1e-4, org.assertj.core.data.Offset.offset(1e-12)),
+                        b -> assertThat(b).isCloseTo(1e-3, org.assertj.core.data.Offset.offset(1e-12)),
+                        d -> assertThat(d).isEqualTo(1e-2));
+        assertThat(c.stream().map(x -> x.params().get("units")).distinct().toList()).containsExactly(10.0, 13.0, 17.0, 20.0);
+    }
+
+    @Test
+    void random_search_is_seeded_bounded_and_log_uniform_values_positive() {
+        Map<String, ParamSpec> p = new LinkedHashMap<>();
+        p.put("lr", range(1e-4, 1e-2, ParamSpec.Scale.LOG, null, null));
+        p.put("dropout", range(0.0, 0.5, null, null, null));
+        p.put("units", range(16, 256, null, ParamSpec.Type.INT, null));
+        p.put("kernel", values(3.0, 5.0));
+        SearchSpec s = search(SearchSpec.Strategy.RANDOM, 25, p);
+        List<Candidate> a = CandidateGenerator.generate(s, 42);
+        List<Candidate> b = CandidateGenerator.generate(s, 42);
+        List<Candidate> other = CandidateGenerator.generate(s, 43);
+        assertThat(a).hasSize(25).isEqualTo(b).isNotEqualTo(other);
+        for (Candidate c : a) {
+            assertThat(c.params().get("lr")).isBetween(1e-4, 1e-2);
+            assertThat(c.params().get("dropout")).isBetween(0.0, 0.5);
+            assertThat(c.params().get("units")).isBetween(16.0, 256.0).satisfies(u -> assertThat(u % 1).isZero());
+            assertThat(c.params().get("kernel")).isIn(3.0, 5.0);
+        }
+        long smallLr = a.stream().filter(c -> c.params().get("lr") < 1e-3).count();
+        assertThat(smallLr).as("log-uniform puts about half the draws below the geometric midpoint").isBetween(5L, 20L);
+    }
+
+    @Test
+    void no_parameters_means_one_empty_candidate() {
+        assertThat(CandidateGenerator.generate(SearchSpec.single(), 7)).containsExactly(new Candidate(0, Map.of()));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.workbench.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Map;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
+import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CpuBackendTest {
+
+    private static final CpuBackend BACKEND = new CpuBackend();
+
+    @BeforeAll
+    static void prepare() {
+        BACKEND.prepare();
+    }
+
+    @Test
+    void readsAvx2FromTheFlagsLineOnly() {
+        assertThat(CpuBackend.cpuFlagsHaveAvx2("processor\t: 0\nflags\t\t: fpu sse4_2 avx avx2 fma\n")).isTrue();
+        assertThat(CpuBackend.cpuFlagsHaveAvx2("flags\t\t: fpu sse4_2 avx avx512f\n")).isFalse();
+        assertThat(CpuBackend.cpuFlagsHaveAvx2("model name\t: avx2 marketing\nflags\t\t: fpu\n")).isFalse();
+    }
+
+    @Test
+    void prepareIsIdempotentAndSelectsTheOneDnnBuildOnAvx2() {
+        BACKEND.prepare();
+        assertThat(System.getProperty(CpuBackend.HELPERS_DISABLE)).isEqualTo("false");
+        BackendInfo info = BACKEND.describe();
+        assertThat(info.backend()).isEqualTo("CPU");
+        assertThat(info.ompThreads()).isPositive();
+        assumeTrue(BACKEND.hasAvx2(), "CPU lacks AVX2");
+        assertThat(info.nativeBuild()).endsWith("-onednn-avx2");
+        assertThat(info.buildFlags()).contains("HAVE_ONEDNN");
+        assertThat(info.oneDnn()).isTrue();
+        assertThat(info.layerHelpers()).isTrue();
+    }
+
+    @Test
+    void convolutionAndPoolingUseTheOneDnnHelpers() {
+        assumeTrue(BACKEND.hasAvx2(), "CPU lacks AVX2");
+        MultiLayerNetwork net = new NetworkFactory().network(
+                TrainFixtures.referenceCnn(), TrainFixtures.adam(1e-3, 128, 1), Map.of(), 1L);
+        try {
+            assertThat(((ConvolutionLayer) net.getLayer(0)).getHelper()).isInstanceOf(MKLDNNConvHelper.class);
+            assertThat(((SubsamplingLayer) net.getLayer(1)).getHelper()).isInstanceOf(MKLDNNSubsamplingHelper.class);
+        } finally {
+            net.close();
+        }
+    }
+}
