@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +30,8 @@ import java.util.stream.Collectors;
  * {@link SpecException} naming the field and its line; nothing is returned half-checked.
  */
 public final class SpecLoader {
+
+    private static final java.util.regex.Pattern LAYER_FIELD = java.util.regex.Pattern.compile("(model\\.layers\\[\\d+])\\.(.+)");
 
     private final ObjectMapper yaml = configure(new ObjectMapper(new YAMLFactory()));
     private final ObjectMapper canonical = configure(JsonMapper.builder().build())
@@ -77,7 +80,7 @@ public final class SpecLoader {
         try {
             return yaml.readValue(text, ExperimentSpec.class);
         } catch (JsonMappingException e) {
-            String path = path(e);
+            String path = withLayerType(path(e), locations);
             int line = e.getLocation() != null ? e.getLocation().getLineNr() : locations.lineOf(path);
             throw new SpecException(source, path, line, describe(e));
         } catch (JsonProcessingException e) {
@@ -111,6 +114,20 @@ public final class SpecLoader {
             }
         }
         return out.toString();
+    }
+
+    /** Jackson's path omits the layer type of {@code - conv: {...}}; put it back from the document. */
+    private static String withLayerType(String path, YamlLocations locations) {
+        java.util.regex.Matcher m = LAYER_FIELD.matcher(path);
+        if (!m.matches()) {
+            return path;
+        }
+        for (String type : List.of("conv", "maxpool", "dense", "dropout", "output")) {
+            if (!m.group(2).startsWith(type) && locations.has(m.group(1) + "." + type)) {
+                return m.group(1) + "." + type + "." + m.group(2);
+            }
+        }
+        return path;
     }
 
     private String canonicalJson(ExperimentSpec spec) {

@@ -35,6 +35,11 @@ final class YamlLocations {
         return new YamlLocations(lines);
     }
 
+    /** True when the document has this exact path. */
+    boolean has(String path) {
+        return lines.containsKey(path);
+    }
+
     /** The line of a path, or of its nearest recorded ancestor; 0 when nothing is known. */
     int lineOf(String path) {
         for (String p = path; !p.isEmpty(); p = parent(p)) {

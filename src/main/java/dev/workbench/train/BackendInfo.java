@@ -7,7 +7,7 @@ import java.util.Objects;
  * The numeric backend a unit was trained on, for provenance (results change with it).
  *
  * @param backend      ND4J backend name, e.g. {@code CPU}
- * @param nativeBuild  JavaCPP platform plus extension, e.g. {@code linux-x86_64-onednn-avx2}
+ * @param nativeBuild  the native build actually loaded, e.g. {@code linux-x86_64-onednn-avx2}
  * @param buildFlags   feature flags of the loaded native library, e.g. {@code HAVE_ONEDNN}
  * @param oneDnn       whether the native library uses oneDNN
  * @param layerHelpers whether DL4J's oneDNN layer helpers are enabled (conv/pooling fast path)

@@ -75,12 +75,7 @@ public final class FoldTrainer {
         long start = System.nanoTime();
         double learningRate = net.getLearningRate(net.getnLayers() - 1);
         int batch = request.training().batchSize().resolveInt(request.params());
-        shuffled.fillPermuted(train, EpochOrder.permutation(train.count(), request.seed(), epoch));
-        for (int from = 0; from < train.count(); from += batch) {
-            int to = Math.min(train.count(), from + batch);
-            net.fit(shuffled.features(from, to), shuffled.oneHot(from, to));
-        }
-        net.incrementEpochCount();
+        fitEpoch(net, train, shuffled, batch, request.seed(), epoch);
         Evaluation onTrain = InferenceEvaluator.evaluate(net, train);
         if (!Double.isFinite(onTrain.loss())) {
             throw new TrainingException("loss became " + (Double.isNaN(onTrain.loss()) ? "NaN" : "infinite")
@@ -90,6 +85,17 @@ public final class FoldTrainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
                 onValidation.loss(), onValidation.accuracy(), learningRate, seconds);
+    }
+
+    /** One pass over {@code train} in seeded order, using {@code shuffled} as the buffer. */
+    static void fitEpoch(MultiLayerNetwork net, LabelledArrays train, LabelledArrays shuffled,
+                         int batch, long seed, int epoch) {
+        shuffled.fillPermuted(train, EpochOrder.permutation(train.count(), seed, epoch));
+        for (int from = 0; from < train.count(); from += batch) {
+            int to = Math.min(train.count(), from + batch);
+            net.fit(shuffled.features(from, to), shuffled.oneHot(from, to));
+        }
+        net.incrementEpochCount();
     }
 
     private static void requireCompatible(TrainRequest request) {

@@ -72,8 +72,8 @@ class SpecLoaderTest {
 
     static Stream<Arguments> malformed() {
         return Stream.of(
-                Arguments.of("unknown key", VALID.replace("kernel: 5,", "kernal: 5,"), "model.layers[0]", 14, "unknown key 'kernal'"),
-                Arguments.of("wrong type", VALID.replace("batch_size: 32", "batch_size: lots"), "training.batch_size", 20, "expected a number"),
+                Arguments.of("unknown key", VALID.replace("kernel: 5,", "kernal: 5,"), "model.layers[0].conv.kernal", 14, "unknown key 'kernal'"),
+                Arguments.of("wrong type", VALID.replace("batch_size: 32", "batch_size: lots"), "training.batch_size", 19, "expected a number"),
                 Arguments.of("wrong type int", VALID.replace("folds: 3", "folds: three"), "cv.folds", 4, "expected an integer"),
                 Arguments.of("bad range", VALID.replace("{min: 0.0, max: 0.5, grid_points: 2}", "{min: 0.5, max: 0.1, grid_points: 2}"),
                         "search.parameters.drop", 10, "empty range"),
@@ -88,13 +88,13 @@ class SpecLoaderTest {
                 Arguments.of("non-integer filters", VALID.replace("[4, 8]", "[4, 8.5]"), "model.layers[0].conv.filters", 14, "must be an integer"),
                 Arguments.of("folds too few", VALID.replace("folds: 3", "folds: 1"), "cv.folds", 4, "at least 2"),
                 Arguments.of("unused parameter", VALID.replace("rate: ${drop}", "rate: 0.2"), "search.parameters.drop", 10, "is not used"),
-                Arguments.of("bad enum", VALID.replace("optimizer: adam", "optimizer: adamw"), "training.optimizer", 20, "sgd, adam, nesterovs, rmsprop"),
+                Arguments.of("bad enum", VALID.replace("optimizer: adam", "optimizer: adamw"), "training.optimizer", 19, "sgd, adam, nesterovs, rmsprop"),
                 Arguments.of("output not last", VALID.replace("    - output: {classes: 10}\n", "").replace("    - conv:", "    - output: {classes: 10}\n    - conv:"),
                         "model.layers[0].output", 14, "must be the last layer"),
                 Arguments.of("missing seed", VALID.replace("seed: 7\n", ""), "seed", 0, "is required"),
                 Arguments.of("log scale non-positive", VALID.replace("{values: [0.01, 0.001]}", "{min: 0.0, max: 0.1, scale: log, grid_points: 3}"),
                         "search.parameters.lr.min", 8, "log scale needs min > 0"),
-                Arguments.of("bad yaml", VALID.replace("cv: {folds: 3}", "cv: {folds: 3"), "", 5, "not valid YAML"));
+                Arguments.of("bad yaml", VALID.replace("seed: 7", "seed: 7\n\t- oops"), "", 2, "not valid YAML"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -78,7 +78,8 @@ class FoldTrainerTest {
 
     @Test
     void stopsAfterPatienceEpochsWithoutImprovement() {
-        TrainingSpec frozen = new TrainingSpec(Optimizer.ADAM, Num.of(0.0), null, null, Num.of(64), Num.of(10),
+        // plain SGD with rate 0 leaves the weights exactly as initialised (DL4J's Adam still moves them a little)
+        TrainingSpec frozen = new TrainingSpec(Optimizer.SGD, Num.of(0.0), null, null, Num.of(64), Num.of(10),
                 new TrainingSpec.EarlyStopping("val_loss", 2, 0.0));
         FoldResult result = trainer.train(request(frozen, 3L), EpochListener.NONE);
 
@@ -122,10 +123,11 @@ class FoldTrainerTest {
 
     @Test
     void divergingLossFailsTheUnitNamingTheEpoch() {
-        TrainingSpec absurd = TrainFixtures.training(Optimizer.SGD, 1e6, 32, 3);
+        // at 1e6 the network merely dies (loss stays at the clipped 20.7); 1e10 overflows to NaN at once
+        TrainingSpec absurd = TrainFixtures.training(Optimizer.SGD, 1e10, 32, 3);
         assertThatThrownBy(() -> trainer.train(request(absurd, 1L), EpochListener.NONE))
                 .isInstanceOf(TrainingException.class)
-                .hasMessageMatching("loss became NaN in epoch [123]");
+                .hasMessage("loss became NaN in epoch 1");
     }
 
     @Test

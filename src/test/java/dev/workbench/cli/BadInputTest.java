@@ -1,0 +1,72 @@
+package dev.workbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> malformed() {
+        String t = CliHarness.TINY;
+        return Stream.of(
+                Arguments.of("unknown key", t.replace("batch_size: 32", "batch_sise: 32"), "bad.yaml:19: training", "unknown key 'batch_sise'"),
+                Arguments.of("wrong type", t.replace("folds: 2", "folds: two"), "bad.yaml:5: cv.folds", "expected an integer"),
+                Arguments.of("bad range", t.replace("{values: [0.01, 0.003]}", "{min: 0.1, max: 0.01, grid_points: 2}"),
+                        "bad.yaml:9: search.parameters.lr", "empty range"),
+                Arguments.of("undefined param", t.replace("units: 16", "units: ${width}"), "bad.yaml:15: model.layers[2].dense.units",
+                        "undefined parameter ${width}"),
+                Arguments.of("impossible architecture", t.replace("{size: 2}", "{size: 13}"), "bad.yaml:14: model.layers[1].maxpool.size",
+                        "larger than its 12x12"),
+                Arguments.of("missing file", t.replace("t10k-labels-idx1-ubyte}", "nope-idx1-ubyte}"), "bad.yaml:3: data.test_labels",
+                        "no such file"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void malformed_specs_exit_2_naming_field_and_line_and_write_nothing(String what, String yaml, String where, String problem) {
+        CliHarness cli = new CliHarness(dir);
+        CliHarness.Result r = cli.runWithDb("run", cli.spec("bad", yaml).toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(where).contains(problem).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(cli.runWithDb("list").out()).contains("No experiments yet");
+    }
+
+    @Test
+    void missing_spec_file_and_unknown_experiment_exit_2() {
+        CliHarness cli = new CliHarness(dir);
+        CliHarness.Result missing = cli.runWithDb("run", dir.resolve("nope.yaml").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such spec file");
+        CliHarness.Result unknown = cli.runWithDb("show", "ghost");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("ghost");
+    }
+
+    @Test
+    void bad_arguments_exit_2_and_help_and_version_work() {
+        CliHarness cli = new CliHarness(dir);
+        assertThat(cli.run("run").exitCode()).isEqualTo(2);
+        assertThat(cli.run("frobnicate").exitCode()).isEqualTo(2);
+        CliHarness.Result parallel = cli.runWithDb("run", "x.yaml", "--parallel", "zero");
+        assertThat(parallel.exitCode()).isEqualTo(2);
+        assertThat(parallel.err()).contains("--parallel");
+        CliHarness.Result help = cli.run("run", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--parallel").contains("--new");
+        CliHarness.Result version = cli.run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("workbench ");
+        CliHarness.Result unknownData = cli.runWithDb("data", "fetch", "cifar");
+        assertThat(unknownData.exitCode()).isEqualTo(2);
+        assertThat(unknownData.err()).contains("unknown dataset 'cifar'");
+    }
+}

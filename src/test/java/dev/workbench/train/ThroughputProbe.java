@@ -1,0 +1,116 @@
+package dev.workbench.train;
+
+import dev.workbench.metrics.EpochMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Benchmark, not a test: training and inference throughput of the reference CNN (28×28, Adam 1e-3,
+ * batch 128) through the FoldTrainer code path, after one warm-up epoch.
+ *
+ * <p>Usage: {@code ThroughputProbe UNITS [IMAGES] [EPOCHS]}; set {@code OMP_NUM_THREADS} in the
+ * environment and {@code -Dorg.eclipse.deeplearning4j.helpers.disable=true} to compare without the
+ * oneDNN layer helpers. With several units they run concurrently, one per thread.
+ */
+public final class ThroughputProbe {
+
+    private static final int BATCH = 128;
+
+    private ThroughputProbe() {
+    }
+
+    /** Measured rates of one unit, in images per second. */
+    record Rates(double train, double infer) {}
+
+    public static void main(String[] args) throws Exception {
+        CpuBackend backend = new CpuBackend();
+        backend.prepare();
+        int units = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        int images = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
+        int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        System.out.println("backend: " + backend.describe() + ", OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS")
+                + ", helpers.disable=" + System.getProperty(CpuBackend.HELPERS_DISABLE));
+        ArrayData data = TrainFixtures.bars(images, 28, 5L);
+        List<Rates> rates = concurrently(units, unit -> measure(data, 100L + unit, epochs));
+        double train = rates.stream().mapToDouble(Rates::train).sum();
+        double infer = rates.stream().mapToDouble(Rates::infer).sum();
+        System.out.printf("RESULT units=%d images=%d per-unit=%s aggregate train=%.0f img/s infer=%.0f img/s%n",
+                units, images, rates, train, infer);
+        if (units == 1) {
+            endToEnd(data);
+        }
+    }
+
+    /** Warm-up epoch, then {@code epochs} timed fit passes and inference passes over the same rows. */
+    private static Rates measure(ArrayData data, long seed, int epochs) {
+        MultiLayerNetwork net = new NetworkFactory().network(
+                TrainFixtures.referenceCnn(), TrainFixtures.adam(1e-3, BATCH, epochs + 1), Map.of(), seed);
+        try (LabelledArrays train = LabelledArrays.of(data); LabelledArrays shuffled = train.emptyLike()) {
+            FoldTrainer.fitEpoch(net, train, shuffled, BATCH, seed, 0);
+            InferenceEvaluator.evaluate(net, train);
+            long fitNanos = 0;
+            long inferNanos = 0;
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                long start = System.nanoTime();
+                FoldTrainer.fitEpoch(net, train, shuffled, BATCH, seed, epoch);
+                long middle = System.nanoTime();
+                InferenceEvaluator.evaluate(net, train);
+                fitNanos += middle - start;
+                inferNanos += System.nanoTime() - middle;
+            }
+            double n = (double) data.count() * epochs;
+            return new Rates(Math.round(n / (fitNanos / 1e9)), Math.round(n / (inferNanos / 1e9)));
+        } finally {
+            net.close();
+            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        }
+    }
+
+    /** The public path: 3 epochs on 3/4 of the rows, validating on the rest; prints each epoch's seconds. */
+    private static void endToEnd(ArrayData data) {
+        int split = data.count() * 3 / 4;
+        ArrayData train = data.select(java.util.stream.IntStream.range(0, split).toArray());
+        ArrayData validation = data.select(java.util.stream.IntStream.range(split, data.count()).toArray());
+        TrainRequest request = new TrainRequest(TrainFixtures.referenceCnn(), TrainFixtures.adam(1e-3, BATCH, 3),
+                Map.of(), 7L, train, validation);
+        FoldResult result = new FoldTrainer().train(request, m -> System.out.printf(
+                "END-TO-END epoch %d: %.2f s (train %d + validation %d rows), train acc %.3f, val acc %.3f%n",
+                m.epoch(), m.seconds(), train.count(), validation.count(), m.trainAccuracy(), m.valAccuracy()));
+        EpochMetrics last = result.last();
+        System.out.printf("END-TO-END last epoch: %.0f img/s of training rows incl. evaluation%n",
+                train.count() / last.seconds());
+    }
+
+    private interface UnitTask {
+        Rates run(int unit) throws Exception;
+    }
+
+    private static List<Rates> concurrently(int units, UnitTask task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(units);
+        CyclicBarrier start = new CyclicBarrier(units);
+        try {
+            List<Future<Rates>> futures = new ArrayList<>();
+            for (int unit = 0; unit < units; unit++) {
+                int id = unit;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.run(id);
+                }));
+            }
+            List<Rates> rates = new ArrayList<>();
+            for (Future<Rates> future : futures) {
+                rates.add(future.get());
+            }
+            return rates;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
