@@ -18,7 +18,7 @@ class BadInputTest {
     static Stream<Arguments> malformed() {
         String t = CliHarness.TINY;
         return Stream.of(
-                Arguments.of("unknown key", t.replace("batch_size: 32", "batch_sise: 32"), "bad.yaml:19: training", "unknown key 'batch_sise'"),
+                Arguments.of("unknown key", t.replace("batch_size: 32", "batch_sise: 32"), "bad.yaml:18: training", "unknown key 'batch_sise'"),
                 Arguments.of("wrong type", t.replace("folds: 2", "folds: two"), "bad.yaml:5: cv.folds", "expected an integer"),
                 Arguments.of("bad range", t.replace("{values: [0.01, 0.003]}", "{min: 0.1, max: 0.01, grid_points: 2}"),
                         "bad.yaml:9: search.parameters.lr", "empty range"),
@@ -26,7 +26,7 @@ class BadInputTest {
                         "undefined parameter ${width}"),
                 Arguments.of("impossible architecture", t.replace("{size: 2}", "{size: 13}"), "bad.yaml:14: model.layers[1].maxpool.size",
                         "larger than its 12x12"),
-                Arguments.of("missing file", t.replace("t10k-labels-idx1-ubyte}", "nope-idx1-ubyte}"), "bad.yaml:3: data.test_labels",
+                Arguments.of("missing file", t.replace("t10k-labels-idx1-ubyte}", "nope-idx1-ubyte}"), "bad.yaml:4: data.test_labels",
                         "no such file"));
     }
 
