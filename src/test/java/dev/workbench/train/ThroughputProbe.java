@@ -62,8 +62,11 @@ public final class ThroughputProbe {
                 FoldTrainer.fitEpoch(net, train, shuffled, BATCH, seed, epoch);
                 long middle = System.nanoTime();
                 InferenceEvaluator.evaluate(net, train);
+                long end = System.nanoTime();
                 fitNanos += middle - start;
-                inferNanos += System.nanoTime() - middle;
+                inferNanos += end - middle;
+                System.out.printf("  unit %d epoch %d: fit %.2f s, inference %.2f s%n",
+                        seed, epoch, (middle - start) / 1e9, (end - middle) / 1e9);
             }
             double n = (double) data.count() * epochs;
             return new Rates(Math.round(n / (fitNanos / 1e9)), Math.round(n / (inferNanos / 1e9)));
