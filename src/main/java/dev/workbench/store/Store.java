@@ -34,6 +34,16 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * H2 writes commits to its file up to a second late by default; a killed run would then lose more than
+     * the epoch in progress. {@code WRITE_DELAY=0} writes each commit out as it happens.
+     */
+    static String durable(String jdbcUrl) {
+        boolean inMemory = jdbcUrl.startsWith("jdbc:h2:mem:");
+        boolean explicit = jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=");
+        return inMemory || explicit ? jdbcUrl : jdbcUrl + ";WRITE_DELAY=0";
+    }
+
+    /**
      * Opens the H2 database at {@code jdbcUrl} and applies any pending migrations.
      *
      * @throws StoreException naming the URL when it cannot be opened or migrated
@@ -42,7 +52,7 @@ public final class Store implements AutoCloseable {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:h2:")) {
             throw new StoreException("not an H2 JDBC URL: " + jdbcUrl, null);
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(durable(jdbcUrl), "sa", "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
             Flyway.configure(Store.class.getClassLoader())

@@ -22,7 +22,7 @@ final class CliHarness {
 
     CliHarness(Path dir) {
         this.dir = dir;
-        this.dbUrl = "jdbc:h2:file:" + dir.resolve("db").resolve("workbench").toAbsolutePath();
+        this.dbUrl = "jdbc:h2:file:" + dir.resolve("db").resolve("workbench").toAbsolutePath() + ";AUTO_SERVER=TRUE";
         try {
             Files.createDirectories(dir.resolve("idx"));
         } catch (IOException e) {

@@ -1,9 +1,13 @@
 package dev.workbench.train;
 
 import dev.workbench.metrics.EpochMetrics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +19,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Benchmark, not a test: training and inference throughput of the reference CNN (28×28, Adam 1e-3,
  * batch 128) through the FoldTrainer code path, after one warm-up epoch.
  *
- * <p>Usage: {@code ThroughputProbe UNITS [IMAGES] [EPOCHS]}; set {@code OMP_NUM_THREADS} in the
+ * <p>Usage: {@code ThroughputProbe UNITS DATA [IMAGES] [EPOCHS]} where DATA is {@code random} (uniform
+ * pixels, random labels), {@code bars} (trivially separable; saturates, so unrepresentatively fast) or
+ * a directory holding MNIST's {@code train-images-idx3-ubyte} and {@code train-labels-idx1-ubyte}
+ * (first IMAGES images, scaled to [0, 1]). Set {@code OMP_NUM_THREADS} in the
  * environment and {@code -Dorg.eclipse.deeplearning4j.helpers.disable=true} to compare without the
  * oneDNN layer helpers. With several units they run concurrently, one per thread.
  */
@@ -33,16 +40,17 @@ public final class ThroughputProbe {
         CpuBackend backend = new CpuBackend();
         backend.prepare();
         int units = args.length > 0 ? Integer.parseInt(args[0]) : 1;
-        int images = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
-        int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        String source = args.length > 1 ? args[1] : "random";
+        int images = args.length > 2 ? Integer.parseInt(args[2]) : 4000;
+        int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         System.out.println("backend: " + backend.describe() + ", OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS")
                 + ", helpers.disable=" + System.getProperty(CpuBackend.HELPERS_DISABLE));
-        ArrayData data = TrainFixtures.bars(images, 28, 5L);
+        ArrayData data = data(source, images);
         List<Rates> rates = concurrently(units, unit -> measure(data, 100L + unit, epochs));
         double train = rates.stream().mapToDouble(Rates::train).sum();
         double infer = rates.stream().mapToDouble(Rates::infer).sum();
-        System.out.printf("RESULT units=%d images=%d per-unit=%s aggregate train=%.0f img/s infer=%.0f img/s%n",
-                units, images, rates, train, infer);
+        System.out.printf("RESULT units=%d data=%s images=%d per-unit=%s aggregate train=%.0f img/s infer=%.0f img/s%n",
+                units, source, images, rates, train, infer);
         if (units == 1) {
             endToEnd(data);
         }
@@ -89,6 +97,33 @@ public final class ThroughputProbe {
         EpochMetrics last = result.last();
         System.out.printf("END-TO-END last epoch: %.0f img/s of training rows incl. evaluation%n",
                 train.count() / last.seconds());
+    }
+
+    private static ArrayData data(String source, int images) throws IOException {
+        if (source.equals("bars")) {
+            return TrainFixtures.bars(images, 28, 5L);
+        }
+        float[] pixels = new float[images * 784];
+        int[] labels = new int[images];
+        if (source.equals("random")) {
+            SplittableRandom random = new SplittableRandom(5L);
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = (float) random.nextDouble();
+            }
+            for (int i = 0; i < images; i++) {
+                labels[i] = random.nextInt(TrainFixtures.CLASSES);
+            }
+        } else {
+            byte[] raw = Files.readAllBytes(Path.of(source, "train-images-idx3-ubyte"));
+            byte[] rawLabels = Files.readAllBytes(Path.of(source, "train-labels-idx1-ubyte"));
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = (raw[16 + i] & 0xFF) / 255f;
+            }
+            for (int i = 0; i < images; i++) {
+                labels[i] = rawLabels[8 + i];
+            }
+        }
+        return ArrayData.of(28, 28, 1, TrainFixtures.CLASSES, pixels, labels);
     }
 
     private interface UnitTask {
