@@ -15,8 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * initialising and fitting on one thread is what makes a seed reproduce bit for bit (given the same
  * {@code OMP_NUM_THREADS} and native build). Units may run concurrently on different threads. Each
  * epoch visits the training rows in a seeded shuffled order, in minibatches of {@code batch_size}
- * (the last one smaller), then scores training and validation rows in inference mode. When a unit
- * ends, the calling thread's ND4J workspaces are destroyed so pooled threads do not keep memory.
+ * (the last one smaller), then scores training and validation rows in inference mode (validation
+ * metrics are NaN when the request has no validation rows). When a unit ends, the calling thread's
+ * ND4J workspaces are destroyed so pooled threads do not keep memory.
  */
 public final class FoldTrainer {
 
@@ -38,7 +39,7 @@ public final class FoldTrainer {
         requireCompatible(request);
         MultiLayerNetwork net = factory.network(request.model(), request.training(), request.params(), request.seed());
         try (LabelledArrays train = LabelledArrays.of(request.train());
-             LabelledArrays validation = request.validation() == null ? null : LabelledArrays.of(request.validation())) {
+             LabelledArrays validation = hasRows(request.validation()) ? LabelledArrays.of(request.validation()) : null) {
             return new TrainedModel(net, fit(net, request, train, validation, listener));
         } catch (RuntimeException | Error e) {
             net.close();
@@ -96,6 +97,10 @@ public final class FoldTrainer {
             net.fit(shuffled.features(from, to), shuffled.oneHot(from, to));
         }
         net.incrementEpochCount();
+    }
+
+    private static boolean hasRows(ArrayData data) {
+        return data != null && data.count() > 0;
     }
 
     private static void requireCompatible(TrainRequest request) {

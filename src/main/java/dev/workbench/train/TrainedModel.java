@@ -39,6 +39,9 @@ public final class TrainedModel implements AutoCloseable {
      */
     public synchronized Evaluation evaluate(ArrayData data) {
         requireOpen();
+        if (data.count() == 0) {
+            return Evaluation.NONE;
+        }
         try (LabelledArrays arrays = LabelledArrays.of(data)) {
             return InferenceEvaluator.evaluate(network, arrays);
         } finally {
