@@ -1,7 +1,6 @@
 package dev.workbench.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import java.util.List;
 
 /**
