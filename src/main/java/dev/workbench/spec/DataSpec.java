@@ -1,6 +1,7 @@
 package dev.workbench.spec;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Where the images come from: either the built-in {@code dataset: mnist} (fetched on first use) or
  * {@code format: idx} with four IDX files (paths relative to the working directory).
