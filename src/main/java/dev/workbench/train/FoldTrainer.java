@@ -38,8 +38,9 @@ public final class FoldTrainer {
     public TrainedModel trainModel(TrainRequest request, EpochListener listener) {
         requireCompatible(request);
         MultiLayerNetwork net = factory.network(request.model(), request.training(), request.params(), request.seed());
+        ArrayData validationRows = request.validation();
         try (LabelledArrays train = LabelledArrays.of(request.train());
-             LabelledArrays validation = hasRows(request.validation()) ? LabelledArrays.of(request.validation()) : null) {
+             LabelledArrays validation = hasRows(validationRows) ? LabelledArrays.of(validationRows) : null) {
             return new TrainedModel(net, fit(net, request, train, validation, listener));
         } catch (RuntimeException | Error e) {
             net.close();

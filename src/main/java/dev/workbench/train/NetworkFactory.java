@@ -117,7 +117,8 @@ public final class NetworkFactory {
                     .kernelSize(size, size).stride(stride, stride).convolutionMode(ConvolutionMode.Truncate).build();
         }
         if (spec instanceof LayerSpec.Dense d) {
-            return new DenseLayer.Builder().nOut(d.units().resolveInt(params)).activation(activation(d.activation())).build();
+            return new DenseLayer.Builder()
+                    .nOut(d.units().resolveInt(params)).activation(activation(d.activation())).build();
         }
         if (spec instanceof LayerSpec.Dropout d) {
             double rate = d.rate().resolve(params);
