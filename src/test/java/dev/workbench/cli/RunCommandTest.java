@@ -74,6 +74,21 @@ class RunCommandTest {
         assertThat(cli.runWithDb("list").out().lines().filter(l -> l.contains(" tiny ")).count()).isEqualTo(2);
     }
 
+    @Test
+    void a_diverging_trial_is_marked_failed_with_its_message_and_the_search_goes_on() throws Exception {
+        CliHarness cli = new CliHarness(dir);
+        String yaml = CliHarness.TINY.replace("optimizer: adam", "optimizer: sgd").replace("[0.01, 0.003]", "[1.0e10, 0.05]");
+        CliHarness.Result r = cli.runWithDb("run", cli.spec("tiny", yaml).toString(), "--parallel", "2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("trial 0 failed: fold [01]: loss became NaN in epoch 1");
+        JsonNode doc = cli.showJson("tiny");
+        assertThat(doc.at("/trials/0/status").asText()).isEqualTo("failed");
+        assertThat(doc.at("/trials/0/error").asText()).contains("NaN");
+        assertThat(doc.at("/trials/0/score").isNull()).isTrue();
+        assertThat(doc.at("/trials/1/status").asText()).isEqualTo("done");
+        assertThat(doc.at("/refit/trial_index").asInt()).isEqualTo(1);
+    }
+
     /** Everything that must be reproducible: params, seeds and every stored metric except wall time. */
     static String curves(JsonNode doc) {
         StringBuilder out = new StringBuilder();
