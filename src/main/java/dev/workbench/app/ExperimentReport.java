@@ -23,7 +23,7 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
 
     /** The experiment's identity, spec and state. */
     public record Experiment(long id, String name, long seed, String specSha256, JsonNode spec, String status,
-                             String metric, String goal, Instant createdAt, Instant finishedAt) {}
+                             String metric, String goal, Instant createdAt, Instant finishedAt, JsonNode provenance) {}
 
     /** One trial with its score summary over folds and every fold's curves. */
     public record Trial(int index, Map<String, Number> params, long seed, String status, String error,
@@ -32,10 +32,10 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
     /** One fold run: its seed, state and per-epoch metrics. */
     public record Fold(int fold, long seed, String status, String error, List<EpochMetrics> epochs) {}
 
-    static ExperimentReport of(ExperimentDetail detail, JsonNode spec) {
+    static ExperimentReport of(ExperimentDetail detail, JsonNode spec, JsonNode provenance) {
         ExperimentRow e = detail.experiment();
         Experiment experiment = new Experiment(e.id(), e.name(), e.seed(), e.specHash(), spec, e.status().value(),
-                e.metric(), e.goal(), e.createdAt(), e.finishedAt());
+                e.metric(), e.goal(), e.createdAt(), e.finishedAt(), provenance);
         return new ExperimentReport(experiment, detail.trials().stream().map(ExperimentReport::trial).toList(),
                 detail.refit() == null ? null : detail.refit().refit());
     }

@@ -8,6 +8,9 @@ public interface RunListener {
     /** Ignores everything. */
     RunListener NONE = new RunListener() { };
 
+    /** The numeric backend the run uses, in words. */
+    default void backend(String description) { }
+
     /** MNIST download progress. */
     default void downloading(long bytes, long total) { }
 

@@ -16,9 +16,12 @@ import dev.workbench.store.ExperimentSummary;
 import dev.workbench.store.RunStatus;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
+import dev.workbench.train.BackendInfo;
 import dev.workbench.train.CpuBackend;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The workbench's use cases: run an experiment, list and show results, fetch data. */
 public final class Workbench {
@@ -38,11 +41,15 @@ public final class Workbench {
         LoadedSpec loaded = new SpecLoader().load(specFile);
         ExperimentSpec spec = loaded.spec();
         List<Candidate> candidates = CandidateGenerator.generate(spec.search(), spec.seed());
-        new CpuBackend().prepare();
+        CpuBackend backend = new CpuBackend();
+        backend.prepare();
+        BackendInfo info = backend.describe();
+        listener.backend(describe(info, options.parallel()));
         PreparedData data = PreparedData.prepare(spec, config.dataDir(), listener::downloading);
         try (Store store = Store.open(config.dbUrl())) {
             ExperimentSession session = ExperimentSession.open(store, loaded, candidates, options.forceNew());
             if (!session.alreadyDone()) {
+                store.experiments().setProvenance(session.experimentId(), provenance(info, data, options));
                 train(store, spec, session, data, options, listener);
             }
             return new RunOutcome(report(store, session.experimentId()), session.alreadyDone(), session.resumed());
@@ -71,6 +78,27 @@ public final class Workbench {
         listener.finished();
     }
 
+    private static String describe(BackendInfo info, int parallel) {
+        return info.backend() + " " + info.nativeBuild() + ", oneDNN layer helpers " + (info.layerHelpers() ? "on" : "off")
+                + ", " + info.ompThreads() + " native thread(s) per unit, " + parallel + " unit(s) at a time";
+    }
+
+    /** The environment a run happened in, stored with the experiment (each resume records its own). */
+    private String provenance(BackendInfo info, PreparedData data, RunOptions options) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("backend", info);
+        p.put("parallel", options.parallel());
+        p.put("java_version", System.getProperty("java.version"));
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        p.put("data_files", data.files().stream().map(f -> Map.of("role", f.role(), "sha256", f.sha256(), "bytes", f.bytes())).toList());
+        p.put("fold_assignment_sha256", data.foldHash());
+        try {
+            return json.writeValueAsString(p);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise provenance", e);
+        }
+    }
+
     /** Every experiment, newest first. */
     public List<ExperimentSummary> list() {
         try (Store store = Store.open(config.dbUrl())) {
@@ -92,14 +120,15 @@ public final class Workbench {
 
     private ExperimentReport report(Store store, long experimentId) {
         var detail = store.experiments().loadDetail(experimentId).orElseThrow();
-        return ExperimentReport.of(detail, parse(detail.experiment().specJson()));
+        String provenance = detail.experiment().provenanceJson();
+        return ExperimentReport.of(detail, parse(detail.experiment().specJson()), provenance == null ? null : parse(provenance));
     }
 
-    private JsonNode parse(String specJson) {
+    private JsonNode parse(String stored) {
         try {
-            return json.readTree(specJson);
+            return json.readTree(stored);
         } catch (JsonProcessingException e) {
-            throw new StoreException("stored spec is not valid JSON", e);
+            throw new StoreException("stored JSON is not valid", e);
         }
     }
 }

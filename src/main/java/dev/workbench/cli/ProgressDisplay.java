@@ -32,6 +32,12 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
     }
 
     @Override
+    public synchronized void backend(String description) {
+        err.println("Backend: " + description);
+        err.flush();
+    }
+
+    @Override
     public synchronized void downloading(long bytes, long total) {
         if (download == null) {
             download = bar("Fetching MNIST", Math.max(total, 1), " MB", 1_000_000);

@@ -23,6 +23,10 @@ class RunCommandTest {
         assertThat(doc.at("/experiment/name").asText()).isEqualTo("tiny");
         assertThat(doc.at("/experiment/status").asText()).isEqualTo("done");
         assertThat(doc.at("/experiment/spec/cv/folds").asInt()).isEqualTo(2);
+        assertThat(r.err()).contains("Backend: CPU");
+        assertThat(doc.at("/experiment/provenance/fold_assignment_sha256").asText()).hasSize(64);
+        assertThat(doc.at("/experiment/provenance/data_files")).hasSize(4);
+        assertThat(doc.at("/experiment/provenance/backend/native_build").asText()).startsWith("linux-x86_64");
         assertThat(doc.get("trials")).hasSize(2);
         for (JsonNode trial : doc.get("trials")) {
             assertThat(trial.get("status").asText()).isEqualTo("done");
