@@ -28,6 +28,8 @@ final class ExperimentRun {
     private final PreparedData data;
     private final RunListener listener;
     private final Set<Long> failedTrials = ConcurrentHashMap.newKeySet();
+    /** Guards "is the trial failed?" together with the status write that follows it. */
+    private final Object trialStatus = new Object();
 
     ExperimentRun(Store store, ExperimentSpec spec, long experimentId, PreparedData data, RunListener listener) {
         this.store = store;
@@ -67,11 +69,13 @@ final class ExperimentRun {
     /** Trains one unit on the calling thread; a failure marks the trial failed instead of propagating. */
     void train(Unit unit) {
         TrialRow trial = unit.trial();
-        if (failedTrials.contains(trial.id())) {
-            listener.skipped(epochsOf(trial));
-            return;
+        synchronized (trialStatus) {
+            if (failedTrials.contains(trial.id())) {
+                listener.skipped(epochsOf(trial));
+                return;
+            }
+            store.trials().markRunning(trial.id());
         }
-        store.trials().markRunning(trial.id());
         long runId = store.foldRuns().start(trial.id(), unit.fold(), unit.seed());
         try {
             PreparedData.Split split = data.fold(unit.fold());
@@ -96,8 +100,10 @@ final class ExperimentRun {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         store.foldRuns().fail(runId, message);
         String error = "fold " + unit.fold() + ": " + message;
-        failedTrials.add(unit.trial().id());
-        store.trials().markFailed(unit.trial().id(), error);
+        synchronized (trialStatus) {
+            failedTrials.add(unit.trial().id());
+            store.trials().markFailed(unit.trial().id(), error);
+        }
         listener.trialFailed(unit.trial().index(), error);
         listener.skipped(epochsOf(unit.trial()) - store.foldRuns().byTrial(unit.trial().id()).stream()
                 .filter(f -> f.fold() == unit.fold()).mapToLong(f -> f.epochs().size()).sum());
