@@ -41,6 +41,18 @@ class BadInputTest {
     }
 
     @Test
+    void truncated_data_file_exits_1_naming_the_file_and_writes_nothing() throws Exception {
+        CliHarness cli = new CliHarness(dir);
+        Path images = dir.resolve("idx/train-images-idx3-ubyte");
+        byte[] bytes = java.nio.file.Files.readAllBytes(images);
+        java.nio.file.Files.write(images, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        CliHarness.Result r = cli.runWithDb("run", cli.spec("tiny", CliHarness.TINY).toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("train-images-idx3-ubyte").contains("truncated").doesNotContain("\tat ");
+        assertThat(cli.runWithDb("list").out()).contains("No experiments yet");
+    }
+
+    @Test
     void missing_spec_file_and_unknown_experiment_exit_2() {
         CliHarness cli = new CliHarness(dir);
         CliHarness.Result missing = cli.runWithDb("run", dir.resolve("nope.yaml").toString());
