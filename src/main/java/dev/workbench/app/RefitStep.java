@@ -8,14 +8,10 @@ import dev.workbench.spec.TrainingSpec;
 import dev.workbench.store.Refit;
 import dev.workbench.store.RunStatus;
 import dev.workbench.store.Store;
-import dev.workbench.store.TrialDetail;
 import dev.workbench.store.TrialRow;
 import dev.workbench.train.FoldResult;
 import dev.workbench.train.FoldTrainer;
 import dev.workbench.train.TrainRequest;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Retrains the best trial on all training data and scores it once on the test set. With early stopping
@@ -35,17 +31,10 @@ final class RefitStep {
         this.data = data;
     }
 
-    /** The best scored trial, if any trial finished. */
-    static Optional<TrialDetail> best(List<TrialDetail> trials, boolean maximize) {
-        Comparator<TrialDetail> byScore = Comparator.comparingDouble(t -> t.trial().score().mean());
-        return trials.stream()
-                .filter(t -> t.trial().status() == RunStatus.DONE && t.trial().score() != null)
-                .max(maximize ? byScore : byScore.reversed());
-    }
-
-    void run(TrialDetail best, RunListener listener) {
-        TrialRow trial = best.trial();
-        int epochs = (int) Math.round(best.folds().stream().mapToInt(f -> f.epochs().size()).average().orElse(1));
+    /** Refits {@code trial}, the best of the experiment, and stores its test result. */
+    void run(TrialRow trial, RunListener listener) {
+        int epochs = (int) Math.round(store.foldRuns().byTrial(trial.id()).stream()
+                .mapToInt(f -> f.epochs().size()).average().orElse(1));
         long seed = Seeds.refit(spec.seed(), trial.index());
         TrainingSpec t = spec.training();
         TrainingSpec fixed = new TrainingSpec(t.optimizer(), t.learningRate(), t.momentum(), t.lrDecay(),

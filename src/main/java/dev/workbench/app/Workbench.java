@@ -68,10 +68,9 @@ public final class Workbench {
                 epochs);
         new UnitScheduler(options.parallel()).run(pending, run::train);
         trials.forEach(run::completeTrial);
-        var detail = store.experiments().loadDetail(id).orElseThrow();
-        var best = RefitStep.best(detail.trials(), spec.objective().maximize());
-        if (refit && best.isPresent()) {
-            new RefitStep(store, spec, id, data).run(best.get(), listener);
+        List<TrialRow> best = store.trials().ranked(id, 1);
+        if (refit && !best.isEmpty()) {
+            new RefitStep(store, spec, id, data).run(best.get(0), listener);
         }
         boolean anyDone = store.trials().byExperiment(id).stream().anyMatch(t -> t.status() == RunStatus.DONE);
         store.experiments().finish(id, anyDone ? RunStatus.DONE : RunStatus.FAILED);
