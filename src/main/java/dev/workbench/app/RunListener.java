@@ -5,9 +5,6 @@ import dev.workbench.metrics.EpochMetrics;
 /** Observes a run as it goes, for progress display. Calls may come from several worker threads. */
 public interface RunListener {
 
-    /** Ignores everything. */
-    RunListener NONE = new RunListener() { };
-
     /** The numeric backend the run uses, in words. */
     default void backend(String description) { }
 
@@ -17,7 +14,7 @@ public interface RunListener {
     /** Work is about to start: {@code epochs} is the most epochs the pending work can take. */
     default void started(String experiment, boolean resumed, int pendingUnits, int doneUnits, long epochs) { }
 
-    /** One epoch of one unit finished. */
+    /** One epoch of one unit finished; {@code fold} is -1 for the refit on all training data. */
     default void epoch(int trial, int fold, EpochMetrics metrics) { }
 
     /** A unit ended before its maximum epochs (early stopping or failure): {@code skipped} epochs will not run. */
@@ -25,7 +22,4 @@ public interface RunListener {
 
     /** A trial failed; the search goes on. */
     default void trialFailed(int trial, String error) { }
-
-    /** All units are done. */
-    default void finished() { }
 }

@@ -74,7 +74,6 @@ public final class Workbench {
         }
         boolean anyDone = store.trials().byExperiment(id).stream().anyMatch(t -> t.status() == RunStatus.DONE);
         store.experiments().finish(id, anyDone ? RunStatus.DONE : RunStatus.FAILED);
-        listener.finished();
     }
 
     private static String describe(BackendInfo info, int parallel) {
