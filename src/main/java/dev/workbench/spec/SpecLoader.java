@@ -1,5 +1,6 @@
 package dev.workbench.spec;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -34,8 +36,11 @@ public final class SpecLoader {
     private static final java.util.regex.Pattern LAYER_FIELD = java.util.regex.Pattern.compile("(model\\.layers\\[\\d+])\\.(.+)");
 
     private final ObjectMapper yaml = configure(new ObjectMapper(new YAMLFactory()));
-    private final ObjectMapper canonical = configure(JsonMapper.builder().build())
-            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
+    private final ObjectMapper canonical = configure(JsonMapper.builder()
+            .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
+            .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build());
 
     private static ObjectMapper configure(ObjectMapper mapper) {
         mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
