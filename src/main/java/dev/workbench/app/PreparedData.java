@@ -109,7 +109,7 @@ final class PreparedData {
         for (int i = 0; i < rows.length; i++) {
             labels[i] = set.label(rows[i]);
         }
-        return ArrayData.of(set.height(), set.width(), set.channels(), classes, normalizer.apply(set, rows), labels);
+        return ArrayData.adopt(set.height(), set.width(), set.channels(), classes, normalizer.apply(set, rows), labels);
     }
 
     int folds() {

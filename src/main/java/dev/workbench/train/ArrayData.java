@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * Labelled, already-normalised images for training: {@code count()} rows of
  * {@code height × width × channels} floats (row-major, one image after another) and a class label per
- * row in {@code [0, numClasses)}. Immutable; the arrays are copied in and never handed out.
+ * row in {@code [0, numClasses)}. Immutable; the arrays are copied in (or adopted) and never handed out.
  */
 public final class ArrayData {
 
@@ -41,17 +41,13 @@ public final class ArrayData {
         return new ArrayData(height, width, channels, numClasses, features.clone(), labels.clone());
     }
 
-    /** A new data set of the rows at {@code rows}, in that order (e.g. one fold). */
-    public ArrayData select(int[] rows) {
-        int size = rowSize();
-        float[] chosen = new float[Math.multiplyExact(rows.length, size)];
-        int[] chosenLabels = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            int row = Objects.checkIndex(rows[i], count());
-            System.arraycopy(features, row * size, chosen, i * size, size);
-            chosenLabels[i] = labels[row];
-        }
-        return new ArrayData(height, width, channels, numClasses, chosen, chosenLabels);
+    /**
+     * Data over {@code features} and {@code labels} themselves, without copying: for arrays the caller has
+     * just made and hands over (a full MNIST fold is ~190 MB, so the copy matters). The caller must not
+     * keep or change them.
+     */
+    public static ArrayData adopt(int height, int width, int channels, int numClasses, float[] features, int[] labels) {
+        return new ArrayData(height, width, channels, numClasses, features, labels);
     }
 
     public int count() {

@@ -8,14 +8,16 @@ import org.junit.jupiter.api.Test;
 class ArrayDataTest {
 
     @Test
-    void selectsRowsWithTheirLabels() {
+    void ofCopiesTheArraysAndAdoptTakesThemOver() {
         float[] features = {0, 1, 10, 11, 20, 21};
-        ArrayData data = ArrayData.of(1, 2, 1, 3, features, new int[] {0, 1, 2});
-        features[0] = 99; // copied in
-        ArrayData picked = data.select(new int[] {2, 0, 2});
-        assertThat(picked.count()).isEqualTo(3);
-        assertThat(picked.featuresView()).containsExactly(20, 21, 0, 1, 20, 21);
-        assertThat(new int[] {picked.label(0), picked.label(1), picked.label(2)}).containsExactly(2, 0, 2);
+        int[] labels = {0, 1, 2};
+        ArrayData copied = ArrayData.of(1, 2, 1, 3, features, labels);
+        ArrayData adopted = ArrayData.adopt(1, 2, 1, 3, features, labels);
+        features[0] = 99;
+        assertThat(copied.featuresView()).containsExactly(0, 1, 10, 11, 20, 21);
+        assertThat(adopted.featuresView()).isSameAs(features);
+        assertThat(new int[] {adopted.label(0), adopted.label(1), adopted.label(2)}).containsExactly(0, 1, 2);
+        assertThat(adopted.count()).isEqualTo(3);
     }
 
     @Test
