@@ -12,9 +12,11 @@ import dev.workbench.store.TrialRow;
 import dev.workbench.train.FoldResult;
 import dev.workbench.train.FoldTrainer;
 import dev.workbench.train.TrainRequest;
+import dev.workbench.train.TrainedModel;
 
 /**
- * Retrains the best trial on all training data and scores it once on the test set. With early stopping
+ * Retrains the best trial on all training data, scores it once on the test set and stores the network
+ * with the result, for export. With early stopping
  * the refit trains for the mean number of epochs the folds ran, since it has no validation data to stop on.
  */
 final class RefitStep {
@@ -31,8 +33,8 @@ final class RefitStep {
         this.data = data;
     }
 
-    /** Refits {@code trial}, the best of the experiment, and stores its test result. */
-    void run(TrialRow trial, RunListener listener) {
+    /** Refits {@code trial}, the best of the experiment, and stores its test result and model; returns the result. */
+    Refit run(TrialRow trial, RunListener listener) {
         int epochs = (int) Math.round(store.foldRuns().byTrial(trial.id()).stream()
                 .mapToInt(f -> f.epochs().size()).average().orElse(1));
         long seed = Seeds.refit(spec.seed(), trial.index());
@@ -42,14 +44,21 @@ final class RefitStep {
         long start = System.nanoTime();
         try {
             PreparedData.Split split = data.refit();
-            FoldResult result = new FoldTrainer().train(new TrainRequest(spec.model(), fixed, trial.params(), seed,
-                    split.train(), split.validation()), m -> listener.epoch(trial.index(), -1, m));
-            EpochMetrics last = result.last();
-            store.refits().save(experimentId, new Refit(trial.index(), seed, RunStatus.DONE, null, result.epochs().size(),
-                    last.valLoss(), last.valAccuracy(), seconds(start)));
+            try (TrainedModel model = new FoldTrainer().trainModel(new TrainRequest(spec.model(), fixed, trial.params(),
+                    seed, split.train(), split.validation()), m -> listener.epoch(trial.index(), -1, m))) {
+                FoldResult result = model.result();
+                EpochMetrics last = result.last();
+                Refit done = new Refit(trial.index(), seed, RunStatus.DONE, null, result.epochs().size(),
+                        last.valLoss(), last.valAccuracy(), seconds(start));
+                store.refits().save(experimentId, done);
+                store.refits().saveModel(experimentId, model.zipBytes());
+                return done;
+            }
         } catch (RuntimeException e) {
-            store.refits().save(experimentId, new Refit(trial.index(), seed, RunStatus.FAILED, String.valueOf(e.getMessage()),
-                    0, null, null, seconds(start)));
+            Refit failed = new Refit(trial.index(), seed, RunStatus.FAILED, String.valueOf(e.getMessage()),
+                    0, null, null, seconds(start));
+            store.refits().save(experimentId, failed);
+            return failed;
         }
     }
 

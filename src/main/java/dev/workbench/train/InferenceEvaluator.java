@@ -33,7 +33,7 @@ final class InferenceEvaluator {
         return new Evaluation(lossSum / n, correct / (double) n, n);
     }
 
-    private static float[][] probabilities(MultiLayerNetwork net, INDArray features) {
+    static float[][] probabilities(MultiLayerNetwork net, INDArray features) {
         INDArray out = net.output(features, false);
         float[][] probabilities = out.toFloatMatrix();
         if (out.closeable()) {
