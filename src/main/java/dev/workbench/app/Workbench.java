@@ -3,6 +3,8 @@ package dev.workbench.app;
 import dev.workbench.data.DownloadProgress;
 import dev.workbench.data.IdxFiles;
 import dev.workbench.data.MnistFetcher;
+import dev.workbench.export.Predictions;
+import dev.workbench.export.Predictor;
 import dev.workbench.provenance.BackendInfo;
 import dev.workbench.provenance.RunProvenance;
 import dev.workbench.search.Candidate;
@@ -90,6 +92,36 @@ public final class Workbench {
     public ExperimentReport show(String name) {
         try (Store store = Store.open(config.dbUrl())) {
             return report(store, store.experiments().requireLatestByName(name).id());
+        }
+    }
+
+    /**
+     * Exports a model of the latest experiment of that name with its manifest, after checking that the
+     * written zip reloads to the same outputs; see {@link ExportRequest} for the choices.
+     */
+    public ExportOutcome export(ExportRequest request, RunListener listener) {
+        try (Store store = Store.open(config.dbUrl())) {
+            StoredExperiment experiment = StoredExperiment.open(store, request.experiment(), config.dataDir(), 1, listener);
+            return new ModelExport(store, experiment, listener).export(request, config.modelsDir());
+        }
+    }
+
+    /**
+     * Re-runs a trial (all its finished folds, or one) from its stored spec, seeds and data, {@code parallel}
+     * folds at a time, compares every epoch with the stored metrics and records the verdict with the trial.
+     */
+    public ReproduceOutcome reproduce(String name, int trial, Integer fold, int parallel, RunListener listener) {
+        try (Store store = Store.open(config.dbUrl())) {
+            StoredExperiment experiment = StoredExperiment.open(store, name, config.dataDir(), parallel, listener);
+            return new Reproduction(store, experiment, listener).run(trial, fold, parallel);
+        }
+    }
+
+    /** Classifies image files (PNG, JPEG, IDX) with an exported model and the manifest beside it. */
+    public Predictions predict(Path modelZip, List<Path> inputs) {
+        new CpuBackend().prepare();
+        try (Predictor predictor = Predictor.open(modelZip, Json.mapper())) {
+            return predictor.predict(inputs);
         }
     }
 
