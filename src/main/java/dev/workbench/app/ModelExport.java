@@ -1,6 +1,7 @@
 package dev.workbench.app;
 
 import dev.workbench.UserInputException;
+import dev.workbench.data.Normalization;
 import dev.workbench.data.Normalizer;
 import dev.workbench.export.Manifest;
 import dev.workbench.export.ModelExporter;
@@ -143,8 +144,10 @@ final class ModelExport {
         ExperimentSpec spec = experiment.spec().spec();
         var in = spec.model().input();
         List<Float> means = new ArrayList<>();
-        for (float m : built.normalizer().means()) {
-            means.add(m);
+        if (built.normalizer().mode() != Normalization.SCALE) {
+            for (float m : built.normalizer().means()) {
+                means.add(m);
+            }
         }
         return new Manifest(Manifest.FORMAT,
                 new Manifest.ModelInfo(row.id(), row.name(), built.fold() == null ? "refit" : "fold", trial.index(),

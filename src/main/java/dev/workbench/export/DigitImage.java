@@ -10,15 +10,15 @@ import javax.imageio.ImageIO;
 /**
  * Turns a PNG or JPEG of any size into the MNIST layout a model was trained on: grayscale 0–255, light
  * strokes on a dark background (inverted when the border of the picture is light, as with ink on
- * paper), cropped to a square around the strokes with the strokes filling the central 20/28 of it, and
- * area-averaged to the model's input size. Transparent pixels count as white paper.
+ * paper), cropped to a square around the strokes, which fill 20/28 of it centred on their centre of
+ * mass as in MNIST, and area-averaged to the model's input size. Transparent pixels count as white paper.
  */
 final class DigitImage {
 
     /** MNIST fits each digit in 20×20 pixels of a 28×28 image. */
     private static final double INK_FRACTION = 20.0 / 28.0;
     /** A pixel is ink when it is at least this fraction of the brightest pixel (after inversion). */
-    private static final double INK_THRESHOLD = 0.3;
+    private static final double INK_THRESHOLD = 0.1;
 
     private DigitImage() {}
 
@@ -84,8 +84,9 @@ final class DigitImage {
     }
 
     /**
-     * The square region to resize, as {x0, y0, side}: centred on the bounding box of the ink and large
-     * enough that the ink fills {@link #INK_FRACTION} of it; the whole image (padded square) without ink.
+     * The square region to resize, as {x0, y0, side}, laid out as MNIST was: side such that the ink's
+     * bounding box fills {@link #INK_FRACTION} of it, centred on the ink's centre of mass, origin on whole
+     * pixels (so a 28×28 MNIST image maps onto itself). Without ink: the whole image, padded square.
      */
     private static double[] inkBox(double[] gray, int w, int h) {
         double max = 0;
@@ -96,22 +97,29 @@ final class DigitImage {
         int y0 = h;
         int x1 = -1;
         int y1 = -1;
+        double mass = 0;
+        double mx = 0;
+        double my = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                if (max > 0 && gray[y * w + x] >= INK_THRESHOLD * max) {
+                double v = gray[y * w + x];
+                if (max > 0 && v >= INK_THRESHOLD * max) {
                     x0 = Math.min(x0, x);
                     y0 = Math.min(y0, y);
                     x1 = Math.max(x1, x);
                     y1 = Math.max(y1, y);
+                    mass += v;
+                    mx += v * (x + 0.5);
+                    my += v * (y + 0.5);
                 }
             }
         }
         if (x1 < 0) {
             double side = Math.max(w, h);
-            return new double[] {(w - side) / 2, (h - side) / 2, side};
+            return new double[] {Math.round((w - side) / 2), Math.round((h - side) / 2), side};
         }
         double side = Math.max(x1 - x0 + 1, y1 - y0 + 1) / INK_FRACTION;
-        return new double[] {(x0 + x1 + 1) / 2.0 - side / 2, (y0 + y1 + 1) / 2.0 - side / 2, side};
+        return new double[] {Math.round(mx / mass - side / 2), Math.round(my / mass - side / 2), side};
     }
 
     /**

@@ -84,7 +84,7 @@ public record Manifest(
      * {@code input = (pixel / 255 - means[p]) / std}.
      *
      * @param mode  {@code scale} or {@code standardize}
-     * @param means per-pixel means in [0, 1] units, row-major; all zero for {@code scale}
+     * @param means per-pixel means in [0, 1] units, row-major; empty (all zero) for {@code scale}
      * @param std   global standard deviation; 1 for {@code scale}
      */
     public record NormalizationStats(String mode, List<Float> means, float std) {

@@ -44,7 +44,8 @@ public final class ModelExporter {
         Path temp = null;
         try {
             Files.createDirectories(parent);
-            temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+            temp = Files.createDirectory(parent.resolve("." + target.getFileName() + ".partial-"
+                    + ProcessHandle.current().pid() + "-" + System.nanoTime()));
             Path zip = temp.resolve(Manifest.MODEL_FILE);
             model.save(zip);
             Evaluation onTest = model.evaluate(test);

@@ -30,16 +30,26 @@ public final class Predictor implements AutoCloseable {
     private final TrainedModel model;
     private final Normalizer normalizer;
 
-    private Predictor(Path zip, Manifest manifest, TrainedModel model) {
+    private Predictor(Path zip, Manifest manifest, Normalizer normalizer, TrainedModel model) {
         this.zip = zip;
         this.manifest = manifest;
+        this.normalizer = normalizer;
         this.model = model;
+    }
+
+    /** The training normalisation from the manifest; {@code scale} stores no means (all zero). */
+    private static Normalizer normalizer(Manifest manifest, Path file) {
         Manifest.NormalizationStats n = manifest.normalization();
-        float[] means = new float[n.means().size()];
-        for (int i = 0; i < means.length; i++) {
+        Manifest.Input in = manifest.input();
+        float[] means = new float[in.height() * in.width() * in.channels()];
+        if (!n.means().isEmpty() && n.means().size() != means.length) {
+            throw new UserInputException(file + ": normalization.means has " + n.means().size() + " values for "
+                    + means.length + " input pixels");
+        }
+        for (int i = 0; i < n.means().size(); i++) {
             means[i] = n.means().get(i);
         }
-        this.normalizer = Normalizer.of(Normalization.parse(n.mode()), means, n.std());
+        return Normalizer.of(Normalization.parse(n.mode()), means, n.std());
     }
 
     /**
@@ -63,8 +73,9 @@ public final class Predictor implements AutoCloseable {
         } catch (IOException e) {
             throw new UserInputException(file + ": not a workbench manifest: " + e.getMessage(), e);
         }
+        Normalizer normalizer = normalizer(manifest, file);
         try {
-            return new Predictor(zip, manifest, TrainedModel.load(zip));
+            return new Predictor(zip, manifest, normalizer, TrainedModel.load(zip));
         } catch (DataException e) {
             throw new UserInputException(e.getMessage(), e);
         }

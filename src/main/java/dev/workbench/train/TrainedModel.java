@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -82,23 +83,17 @@ public final class TrainedModel implements AutoCloseable {
         }
     }
 
-    /** Inputs per row the network takes ({@code height × width × channels}). */
-    public synchronized long inputSize() {
-        requireOpen();
-        return network.layerInputSize(0);
-    }
-
     /**
-     * Class probabilities of {@code count} already-normalised rows laid out one after another in
-     * {@code rows}, in inference mode: one array of class probabilities per row.
+     * Class probabilities of {@code count} already-normalised rows of equal length laid out one after
+     * another in {@code rows} (each must be as long as the network's input), in inference mode: one array
+     * of class probabilities per row.
      */
     public synchronized float[][] probabilities(float[] rows, int count) {
         requireOpen();
-        long size = inputSize();
-        if (count < 1 || rows.length != count * size) {
-            throw new IllegalArgumentException(count + " rows of " + size + " inputs need " + count * size
-                    + " floats, got " + rows.length);
+        if (count < 1 || rows.length % count != 0) {
+            throw new IllegalArgumentException(rows.length + " floats do not make " + count + " rows");
         }
+        long size = rows.length / count;
         try (INDArray features = Nd4j.create(rows, new long[] {count, size}, DataType.FLOAT)) {
             return InferenceEvaluator.probabilities(network, features);
         } finally {
@@ -108,7 +103,7 @@ public final class TrainedModel implements AutoCloseable {
 
     /** As {@link #probabilities(float[], int)} for the first {@code count} rows of {@code data}. */
     public float[][] probabilities(ArrayData data, int count) {
-        float[] rows = java.util.Arrays.copyOf(data.featuresView(), count * data.rowSize());
+        float[] rows = Arrays.copyOf(data.featuresView(), count * data.rowSize());
         return probabilities(rows, count);
     }
 
