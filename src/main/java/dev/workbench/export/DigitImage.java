@@ -18,7 +18,7 @@ final class DigitImage {
     /** MNIST fits each digit in 20×20 pixels of a 28×28 image. */
     private static final double INK_FRACTION = 20.0 / 28.0;
     /** A pixel is ink when it is at least this fraction of the brightest pixel (after inversion). */
-    private static final double INK_THRESHOLD = 0.1;
+    private static final double INK_THRESHOLD = 0.3;
 
     private DigitImage() {}
 

@@ -1,5 +1,6 @@
 package dev.workbench.export;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -22,6 +23,7 @@ public record Predictions(String model, List<Prediction> predictions, int labell
     }
 
     /** Fraction of labelled inputs classified correctly; null when none was labelled. */
+    @JsonProperty("accuracy")
     public Double accuracy() {
         return labelled == 0 ? null : correct / (double) labelled;
     }
