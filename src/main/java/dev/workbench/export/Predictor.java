@@ -8,6 +8,7 @@ import dev.workbench.data.IdxReader;
 import dev.workbench.data.ImageSet;
 import dev.workbench.data.Normalization;
 import dev.workbench.data.Normalizer;
+import dev.workbench.train.Evaluation;
 import dev.workbench.train.TrainedModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -145,7 +146,7 @@ public final class Predictor implements AutoCloseable {
             }
             float[][] probabilities = model.probabilities(rows, n);
             for (int r = 0; r < n; r++) {
-                int best = argMax(probabilities[r]);
+                int best = Evaluation.predictedClass(probabilities[r]);
                 out.add(new Prediction(name, indexed ? from + r : null, labels[from + r], best, probabilities[r][best], null));
             }
         }
@@ -166,16 +167,6 @@ public final class Predictor implements AutoCloseable {
     private Integer labelFromName(Path file) {
         char first = file.getFileName().toString().charAt(0);
         return first >= '0' && first <= '9' && first - '0' < manifest.input().classes() ? first - '0' : null;
-    }
-
-    private static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     @Override
