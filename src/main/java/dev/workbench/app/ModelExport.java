@@ -85,9 +85,20 @@ final class ModelExport {
         if (zip.isPresent()) {
             TrainedModel model = TrainedModel.load(zip.get(), "stored refit model of '" + experiment.row().name() + "'");
             Evaluation test = model.evaluate(split.validation());
+            boolean same = sameTestResult(stored.get(), test.loss(), test.accuracy());
+            if (!same) {
+                listener.warning("the stored refit model now scores test accuracy " + test.accuracy() + ", not the stored "
+                        + stored.get().testAccuracy() + " (different native build or thread count?)");
+            }
             return new Built(model, split.validation(), split.normalizer(), seed, stored.get().epochs(), List.of(), null,
-                    sameTestResult(stored.get(), test.loss(), test.accuracy()), false);
+                    same, false);
         }
+        return refitNow(trial, split, stored, seed);
+    }
+
+    /** Trains the refit from its seed; stores it as the experiment's refit when it is that (or there is none yet). */
+    private Built refitNow(TrialRow trial, PreparedData.Split split, Optional<Refit> stored, long seed) {
+        long id = experiment.row().id();
         listener.warning("refitting trial " + trial.index() + " on all training data now (the run stored no refit model)");
         RefitStep step = new RefitStep(store, experiment.spec().spec(), id, experiment.data());
         listener.started(experiment.row().name() + " trial " + trial.index() + " refit", false, 1, 0, step.epochs(trial));
@@ -97,12 +108,11 @@ final class ModelExport {
         Boolean matches = stored.map(r -> sameTestResult(r, last.valLoss(), last.valAccuracy())).orElse(null);
         boolean experimentsRefit = store.refits().find(id).map(r -> r.refit().trialIndex() == trial.index())
                 .orElse(isBest(trial));
-        if (experimentsRefit && !Boolean.FALSE.equals(matches)) {
-            step.store(trial, model, (System.nanoTime() - start) / 1e9);
-        }
         if (Boolean.FALSE.equals(matches)) {
             listener.warning("the refit trained now scores test loss " + last.valLoss() + ", accuracy " + last.valAccuracy()
                     + "; the stored refit scored " + stored.get().testLoss() + ", " + stored.get().testAccuracy());
+        } else if (experimentsRefit) {
+            step.store(trial, model, (System.nanoTime() - start) / 1e9);
         }
         return new Built(model, split.validation(), split.normalizer(), seed, model.result().epochs().size(), List.of(),
                 null, matches, true);

@@ -6,6 +6,7 @@ import dev.workbench.export.Manifest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,9 +50,11 @@ final class ExportCommand implements Callable<Integer> {
         }
         Manifest m = outcome.manifest();
         Manifest.ModelInfo model = m.model();
-        stdout.printf("Exported trial %d %s of '%s' (%s, %d parameters, %d epochs)%n", model.trialIndex(),
+        String params = m.params().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        stdout.printf("Exported trial %d %s of '%s' (%s; %d weights, %d epochs)%n", model.trialIndex(),
                 model.fold() == null ? "refit on all training data" : "fold " + model.fold(), model.experiment(),
-                m.params(), model.parameters(), model.epochs());
+                params, model.parameters(), model.epochs());
         stdout.printf("  model     %s%n  manifest  %s%n  sha256    %s%n", outcome.modelZip(),
                 outcome.directory().resolve(Manifest.FILE), model.sha256());
         stdout.printf("  test      accuracy %.4f, loss %.4f on %d images%n", m.test().accuracy(), m.test().loss(),
