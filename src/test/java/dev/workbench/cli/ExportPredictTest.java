@@ -44,6 +44,7 @@ class ExportPredictTest {
             exported = children.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         assertThat(export.out()).contains("outputs identical, test metrics identical").contains(exported.toString());
+        assertThat(export.err()).as("the run stored its refit model").doesNotContain("refitting");
         manifest = JSON.readTree(exported.resolve("manifest.json").toFile());
     }
 
@@ -149,6 +150,29 @@ class ExportPredictTest {
         assertThat(cli.runWithDb("export", "tiny", "--trial", "9").err()).contains("has no trial 9");
         assertThat(cli.runWithDb("export", "tiny", "--trial", "9").exitCode()).isEqualTo(2);
         assertThat(cli.run("predict", out.resolve("missing.zip").toString(), "x.png").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void an_experiment_run_without_refit_is_refitted_at_export_and_the_refit_is_stored() throws IOException {
+        CliHarness other = new CliHarness(dir.resolve("norefit"));
+        Path spec = other.spec("tiny", CliHarness.TINY.replace("refit: true", "refit: false"));
+        assertThat(other.runWithDb("run", spec.toString(), "--parallel", "2").exitCode()).isZero();
+        assertThat(other.showJson("tiny").get("refit").isNull()).isTrue();
+
+        CliHarness.Result r = other.runWithDb("export", "tiny");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: refitting trial");
+        JsonNode doc = other.showJson("tiny");
+        assertThat(doc.at("/refit/status").asText()).isEqualTo("done");
+        JsonNode refitted = JSON.readTree(dir.resolve("norefit/db/models/tiny/trial-" + doc.at("/refit/trial_index").asInt()
+                + "-refit/manifest.json").toFile());
+        assertThat(refitted.at("/test/accuracy").asDouble()).isEqualTo(doc.at("/refit/test_accuracy").asDouble());
+        assertThat(refitted.at("/model/matches_stored_run").isNull()).as("nothing stored to compare with").isTrue();
+
+        CliHarness.Result again = other.runWithDb("export", "tiny");
+        assertThat(again.err()).doesNotContain("refitting");
+        assertThat(JSON.readTree(dir.resolve("norefit/db/models/tiny/trial-" + doc.at("/refit/trial_index").asInt()
+                + "-refit/manifest.json").toFile()).at("/model/matches_stored_run").asBoolean()).isTrue();
     }
 
     private static BufferedImage gray(byte[] pixels, boolean invert) {
