@@ -2,7 +2,10 @@ package dev.workbench.app;
 
 import dev.workbench.metrics.EpochMetrics;
 import dev.workbench.metrics.ScoreSummary;
+import dev.workbench.provenance.BackendInfo;
+import dev.workbench.provenance.RunProvenance;
 import dev.workbench.provenance.Seeds;
+import dev.workbench.provenance.TrialProvenance;
 import dev.workbench.spec.ExperimentSpec;
 import dev.workbench.store.FoldRunRow;
 import dev.workbench.store.RunStatus;
@@ -27,16 +30,20 @@ final class ExperimentRun {
     private final long experimentId;
     private final PreparedData data;
     private final RunListener listener;
+    private final RunProvenance provenance;
+    private final ProvenanceJson provenanceJson = new ProvenanceJson();
     private final Set<Long> failedTrials = ConcurrentHashMap.newKeySet();
     /** Guards "is the trial failed?" together with the status write that follows it. */
     private final Object trialStatus = new Object();
 
-    ExperimentRun(Store store, ExperimentSpec spec, long experimentId, PreparedData data, RunListener listener) {
+    ExperimentRun(Store store, ExperimentSpec spec, long experimentId, PreparedData data, RunListener listener,
+                  RunProvenance provenance) {
         this.store = store;
         this.spec = spec;
         this.experimentId = experimentId;
         this.data = data;
         this.listener = listener;
+        this.provenance = provenance;
     }
 
     /** Units not yet done, trial-major, skipping failed trials. */
@@ -119,6 +126,20 @@ final class ExperimentRun {
         String metric = spec.objective().metric();
         List<Double> finals = folds.stream().map(f -> f.epochs().get(f.epochs().size() - 1).metric(metric)).toList();
         store.trials().markDone(trial.id(), ScoreSummary.of(finals));
+        recordProvenance(trial.id(), folds);
+    }
+
+    /** Stores how the trial was trained, unless an earlier run (before a resume) already did. */
+    private void recordProvenance(long trialId, List<FoldRunRow> folds) {
+        TrialRow done = store.trials().byId(trialId).orElseThrow();
+        if (done.provenanceJson() != null) {
+            return;
+        }
+        BackendInfo backend = provenance.backend();
+        TrialProvenance p = new TrialProvenance(done.seed(), folds.stream()
+                .map(f -> new TrialProvenance.FoldSeed(f.fold(), f.seed(), f.startedAt(), f.finishedAt())).toList(),
+                done.startedAt(), done.finishedAt(), backend.ompThreads(), provenance.parallel(), backend.nativeBuild());
+        store.trials().setProvenance(trialId, provenanceJson.write(p));
     }
 
     /** The most epochs a unit of this trial can take. */

@@ -12,6 +12,7 @@ import dev.workbench.data.MnistFetcher;
 import dev.workbench.data.Normalization;
 import dev.workbench.data.Normalizer;
 import dev.workbench.data.Subset;
+import dev.workbench.provenance.DataFileHash;
 import dev.workbench.provenance.Seeds;
 import dev.workbench.spec.DataSpec;
 import dev.workbench.spec.ExperimentSpec;
@@ -94,14 +95,20 @@ final class PreparedData {
     Split fold(int fold) {
         int[] trainRows = folds.trainIndices(fold);
         Normalizer normalizer = Normalizer.fit(normalization, train, trainRows);
-        return new Split(arrays(normalizer, train, trainRows), arrays(normalizer, train, folds.validationIndices(fold)));
+        return new Split(arrays(normalizer, train, trainRows), arrays(normalizer, train, folds.validationIndices(fold)),
+                normalizer);
     }
 
     /** All training rows, and the test set normalised with their statistics. */
     Split refit() {
         int[] all = IntStream.range(0, train.count()).toArray();
         Normalizer normalizer = Normalizer.fit(normalization, train, all);
-        return new Split(arrays(normalizer, train, all), arrays(normalizer, test, IntStream.range(0, test.count()).toArray()));
+        return new Split(arrays(normalizer, train, all), test(normalizer), normalizer);
+    }
+
+    /** The test set normalised with {@code normalizer}. */
+    ArrayData test(Normalizer normalizer) {
+        return arrays(normalizer, test, IntStream.range(0, test.count()).toArray());
     }
 
     private ArrayData arrays(Normalizer normalizer, ImageSet set, int[] rows) {
@@ -120,10 +127,16 @@ final class PreparedData {
         return folds.sha256();
     }
 
-    List<DataFile> files() {
-        return files;
+    /** SHA-256 and size of each dataset file read, for provenance. */
+    List<DataFileHash> fileHashes() {
+        return files.stream().map(f -> new DataFileHash(f.role(), f.sha256(), f.bytes())).toList();
     }
 
-    /** Training and evaluation arrays for one unit of work. */
-    record Split(ArrayData train, ArrayData validation) {}
+    /** How many classes the model's output layer has. */
+    int classes() {
+        return classes;
+    }
+
+    /** Training and evaluation arrays for one unit of work, and the normaliser fitted on its training rows. */
+    record Split(ArrayData train, ArrayData validation, Normalizer normalizer) {}
 }

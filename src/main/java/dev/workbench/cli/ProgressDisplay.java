@@ -75,6 +75,15 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
     }
 
     @Override
+    public synchronized void warning(String message) {
+        if (training != null) {
+            err.println();
+        }
+        err.println("warning: " + message);
+        err.flush();
+    }
+
+    @Override
     public synchronized void trialFailed(int trial, String error) {
         err.println();
         err.println("trial " + trial + " failed: " + error);

@@ -1,6 +1,5 @@
 package dev.workbench.cli;
 
-import dev.workbench.UserInputException;
 import dev.workbench.app.RunOptions;
 import dev.workbench.app.RunOutcome;
 import java.io.PrintWriter;
@@ -40,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RunOutcome outcome;
         try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr())) {
-            outcome = store.workbench().run(specFile, new RunOptions(threads(), forceNew), progress);
+            outcome = store.workbench().run(specFile, new RunOptions(Parallelism.threads(parallel), forceNew), progress);
         }
         if (outcome.alreadyDone()) {
             out.println("Experiment '" + outcome.report().experiment().name()
@@ -49,20 +48,5 @@ final class RunCommand implements Callable<Integer> {
         new Leaderboard(out).print(outcome.report());
         out.flush();
         return "failed".equals(outcome.report().experiment().status()) ? 1 : 0;
-    }
-
-    private int threads() {
-        if ("auto".equals(parallel)) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        try {
-            int n = Integer.parseInt(parallel);
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UserInputException("--parallel: expected a positive integer or 'auto', got '" + parallel + "'");
     }
 }

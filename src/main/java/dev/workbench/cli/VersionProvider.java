@@ -1,21 +1,15 @@
 package dev.workbench.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.workbench.provenance.SoftwareVersions;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reads the version stamped into {@code version.properties} at build time. */
+/** The workbench version stamped into {@code version.properties} at build time, with its commit and build time. */
 final class VersionProvider implements IVersionProvider {
 
     @Override
-    public String[] getVersion() throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        }
-        return new String[] {"workbench " + p.getProperty("version", "unknown")};
+    public String[] getVersion() {
+        SoftwareVersions v = SoftwareVersions.current();
+        return new String[] {"workbench " + v.workbench() + " (commit " + v.gitCommit() + ", built " + v.buildTime() + ")",
+                "Deeplearning4j " + v.deeplearning4j() + ", ND4J " + v.nd4j() + ", Java " + v.javaVersion()};
     }
 }

@@ -33,6 +33,21 @@ public final class IdxReader {
         return read(imageFile, labelFile, Sha256.newDigest(), Sha256.newDigest());
     }
 
+    /** Reads an IDX3 image file on its own; every label of the returned set is 0. */
+    public static ImageSet readImages(Path imageFile) {
+        Idx images = readIdx(imageFile, IMAGES_MAGIC, 3, Sha256.newDigest());
+        return ImageSet.wrap(images.dims[1], images.dims[2], 1, images.data, new int[images.dims[0]]);
+    }
+
+    /** The first four bytes of a file as a big-endian int (an IDX magic number), or -1 when shorter or unreadable. */
+    public static int magic(Path file) {
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+            return in.readInt();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** Reads the labels of an IDX1 file, each 0–255. */
     public static int[] readLabels(Path labelFile) {
         return toLabels(readIdx(labelFile, LABELS_MAGIC, 1, Sha256.newDigest()).data);

@@ -30,6 +30,23 @@ public final class RefitRepository {
                 .execute());
     }
 
+    /**
+     * Stores the refitted network (a DL4J model zip) with the experiment's refit, which must exist.
+     */
+    public void saveModel(long experimentId, byte[] modelZip) {
+        db.updateById("store refit model of experiment " + experimentId, "refit", experimentId,
+                "UPDATE refit SET model_zip = :zip WHERE experiment_id = :id", u -> u.bind("zip", modelZip));
+    }
+
+    /** The refitted network's model zip, if one was stored. */
+    public Optional<byte[]> model(long experimentId) {
+        return db.withHandle("read refit model of experiment " + experimentId, h -> h.createQuery(
+                        "SELECT model_zip FROM refit WHERE experiment_id = :id AND model_zip IS NOT NULL")
+                .bind("id", experimentId)
+                .mapTo(byte[].class)
+                .findOne());
+    }
+
     public Optional<RefitRow> find(long experimentId) {
         return db.withHandle("read refit of experiment " + experimentId, h -> h.createQuery(
                         "SELECT " + Rows.REFIT_COLUMNS + " FROM refit r WHERE r.experiment_id = :id")

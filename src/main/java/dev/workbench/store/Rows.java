@@ -19,7 +19,8 @@ final class Rows {
     static final String EXPERIMENT_COLUMNS = "e.id, e.name, e.spec_hash, e.spec_json, e.spec_yaml, e.seed, "
             + "e.strategy, e.metric, e.goal, e.status, e.created_at, e.finished_at, e.provenance_json";
     static final String TRIAL_COLUMNS = "t.id, t.experiment_id, t.trial_index, t.params_json, t.seed, t.status, "
-            + "t.error, t.score_mean, t.score_std, t.ci95_low, t.ci95_high, t.score_n, t.started_at, t.finished_at";
+            + "t.error, t.score_mean, t.score_std, t.ci95_low, t.ci95_high, t.score_n, t.started_at, t.finished_at, "
+            + "t.provenance_json";
     static final String FOLD_RUN_COLUMNS =
             "f.id, f.trial_id, f.fold, f.seed, f.status, f.error, f.started_at, f.finished_at";
     static final String EPOCH_COLUMNS = "m.fold_run_id, m.epoch, m.train_loss, m.train_accuracy, m.val_loss, "
@@ -58,7 +59,7 @@ final class Rows {
     TrialRow trial(ResultSet rs) throws SQLException {
         return new TrialRow(rs.getLong("id"), rs.getLong("experiment_id"), rs.getInt("trial_index"),
                 params(rs.getString("params_json")), rs.getLong("seed"), status(rs), rs.getString("error"),
-                score(rs), instant(rs, "started_at"), instant(rs, "finished_at"));
+                score(rs), instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("provenance_json"));
     }
 
     /** A fold run without its epochs; see {@link FoldRunRow#withEpochs}. */
@@ -79,6 +80,23 @@ final class Rows {
                 rs.getInt("epochs"), nullableDouble(rs, "test_loss"), nullableDouble(rs, "test_accuracy"),
                 rs.getDouble("seconds"));
         return new RefitRow(rs.getLong("experiment_id"), refit, instant(rs, "finished_at"));
+    }
+
+    ReproductionRow reproduction(ResultSet rs) throws SQLException {
+        return new ReproductionRow(rs.getLong("id"), rs.getLong("trial_id"), rs.getInt("trial_index"),
+                nullableInt(rs, "fold"), rs.getString("outcome"), rs.getString("detail"), rs.getInt("parallel"),
+                rs.getString("provenance_json"), instant(rs, "verified_at"));
+    }
+
+    ExportRow export(ResultSet rs) throws SQLException {
+        return new ExportRow(rs.getLong("id"), rs.getLong("experiment_id"), rs.getInt("trial_index"),
+                nullableInt(rs, "fold"), rs.getString("directory"), rs.getString("zip_sha256"),
+                nullableDouble(rs, "test_accuracy"), instant(rs, "exported_at"));
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static ScoreSummary score(ResultSet rs) throws SQLException {

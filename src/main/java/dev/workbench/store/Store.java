@@ -22,6 +22,8 @@ public final class Store implements AutoCloseable {
     private final TrialRepository trials;
     private final FoldRunRepository foldRuns;
     private final RefitRepository refits;
+    private final ReproductionRepository reproductions;
+    private final ExportRepository exports;
 
     private Store(JdbcConnectionPool pool) {
         this.pool = pool;
@@ -31,6 +33,8 @@ public final class Store implements AutoCloseable {
         this.foldRuns = new FoldRunRepository(db, rows);
         this.experiments = new ExperimentRepository(db, rows, new DetailQuery(db, rows, foldRuns));
         this.refits = new RefitRepository(db, rows);
+        this.reproductions = new ReproductionRepository(db, rows);
+        this.exports = new ExportRepository(db, rows);
     }
 
     /**
@@ -98,6 +102,14 @@ public final class Store implements AutoCloseable {
 
     public RefitRepository refits() {
         return refits;
+    }
+
+    public ReproductionRepository reproductions() {
+        return reproductions;
+    }
+
+    public ExportRepository exports() {
+        return exports;
     }
 
     /** Closes every pooled connection; an H2 file database is closed when its last connection is. */

@@ -91,6 +91,22 @@ public final class TrialRepository {
                         .bind("high", s.ci95High()).bind("n", s.n()));
     }
 
+    /** Stores the trial's provenance JSON, replacing any earlier one. */
+    public void setProvenance(long trialId, String json) {
+        db.updateById("store provenance of trial " + trialId, "trial", trialId,
+                "UPDATE trial SET provenance_json = :json WHERE id = :id", u -> u.bind("json", json));
+    }
+
+    /** The trial of an experiment with that index, if any. */
+    public Optional<TrialRow> byIndex(long experimentId, int index) {
+        return db.withHandle("read trial " + index + " of experiment " + experimentId, h -> h.createQuery(
+                        SELECT + "WHERE t.experiment_id = :experimentId AND t.trial_index = :index")
+                .bind("experimentId", experimentId)
+                .bind("index", index)
+                .map((rs, ctx) -> rows.trial(rs))
+                .findOne());
+    }
+
     /** Marks the trial failed with an error message and stamps finished_at. */
     public void markFailed(long trialId, String error) {
         db.updateById("record failure of trial " + trialId, "trial", trialId, "UPDATE trial SET status = 'failed',"

@@ -13,6 +13,8 @@ import java.util.Map;
  *                   when every fold diverged)
  * @param startedAt  null while queued
  * @param finishedAt null until done or failed
+ * @param provenanceJson {@code TrialProvenance} as JSON; null until the trial is done, and for trials
+ *                   stored by versions before it was recorded
  */
 public record TrialRow(
         long id,
@@ -24,7 +26,8 @@ public record TrialRow(
         String error,
         ScoreSummary score,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        String provenanceJson) {
 
     public TrialRow {
         params = NewTrial.orderedCopy(params);

@@ -1,5 +1,6 @@
 package dev.workbench.train;
 
+import dev.workbench.provenance.BackendInfo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

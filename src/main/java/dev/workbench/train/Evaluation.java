@@ -13,6 +13,17 @@ public record Evaluation(double loss, double accuracy, int count) {
     /** The value used when there is nothing to score (e.g. no validation rows in a refit). */
     public static final Evaluation NONE = new Evaluation(Double.NaN, Double.NaN, 0);
 
+    /** The predicted class of a row of class probabilities: the index of the largest (the first on ties; NaN never wins). */
+    public static int predictedClass(float[] probabilities) {
+        int best = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
     public Evaluation {
         if (count < 0) {
             throw new IllegalArgumentException("count must be non-negative, got " + count);

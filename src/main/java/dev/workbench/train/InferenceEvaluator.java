@@ -27,29 +27,18 @@ final class InferenceEvaluator {
             for (int i = 0; i < probabilities.length; i++) {
                 int label = data.source().label(from + i);
                 lossSum -= Math.log(Math.max(probabilities[i][label], EPSILON));
-                correct += argMax(probabilities[i]) == label ? 1 : 0;
+                correct += Evaluation.predictedClass(probabilities[i]) == label ? 1 : 0;
             }
         }
         return new Evaluation(lossSum / n, correct / (double) n, n);
     }
 
-    private static float[][] probabilities(MultiLayerNetwork net, INDArray features) {
+    static float[][] probabilities(MultiLayerNetwork net, INDArray features) {
         INDArray out = net.output(features, false);
         float[][] probabilities = out.toFloatMatrix();
         if (out.closeable()) {
             out.close();
         }
         return probabilities;
-    }
-
-    /** Index of the largest value (the first on ties; NaN never wins). */
-    private static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -1,10 +1,18 @@
 package dev.workbench.train;
 
+import dev.workbench.DataException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -22,7 +30,33 @@ public final class TrainedModel implements AutoCloseable {
         this.result = result;
     }
 
-    /** The epochs that produced this model. */
+    /**
+     * A model read back from a DL4J {@code ModelSerializer} zip (without its updater state).
+     *
+     * @throws DataException naming the file when it is missing or not a DL4J model zip
+     */
+    public static TrainedModel load(Path zip) {
+        try (InputStream in = Files.newInputStream(zip)) {
+            return restore(in, zip.toString());
+        } catch (IOException e) {
+            throw new DataException(zip + ": cannot read model: " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #load(Path)} from the bytes of a model zip; {@code source} names it in errors. */
+    public static TrainedModel load(byte[] zip, String source) {
+        return restore(new ByteArrayInputStream(zip), source);
+    }
+
+    private static TrainedModel restore(InputStream in, String source) {
+        try {
+            return new TrainedModel(ModelSerializer.restoreMultiLayerNetwork(in, false), null);
+        } catch (IOException | RuntimeException e) {
+            throw new DataException(source + ": not a DL4J model zip (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The epochs that produced this model; null for a model loaded from a zip. */
     public FoldResult result() {
         return result;
     }
@@ -47,6 +81,42 @@ public final class TrainedModel implements AutoCloseable {
         } finally {
             Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
         }
+    }
+
+    /**
+     * Class probabilities of {@code count} already-normalised rows of equal length laid out one after
+     * another in {@code rows} (each must be as long as the network's input), in inference mode: one array
+     * of class probabilities per row.
+     */
+    public synchronized float[][] probabilities(float[] rows, int count) {
+        requireOpen();
+        if (count < 1 || rows.length % count != 0) {
+            throw new IllegalArgumentException(rows.length + " floats do not make " + count + " rows");
+        }
+        long size = rows.length / count;
+        try (INDArray features = Nd4j.create(rows, new long[] {count, size}, DataType.FLOAT)) {
+            return InferenceEvaluator.probabilities(network, features);
+        } finally {
+            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+        }
+    }
+
+    /** As {@link #probabilities(float[], int)} for the first {@code count} rows of {@code data}. */
+    public float[][] probabilities(ArrayData data, int count) {
+        float[] rows = Arrays.copyOf(data.featuresView(), count * data.rowSize());
+        return probabilities(rows, count);
+    }
+
+    /** The model as the bytes of a DL4J {@code ModelSerializer} zip, as {@link #save} writes it. */
+    public synchronized byte[] zipBytes() {
+        requireOpen();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ModelSerializer.writeModel(network, out, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialise model", e);
+        }
+        return out.toByteArray();
     }
 
     /**

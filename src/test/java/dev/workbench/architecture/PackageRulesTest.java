@@ -25,12 +25,15 @@ class PackageRulesTest {
     private static final Map<String, List<String>> FORBIDDEN = Map.of(
             "spec", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "search", WB + "data", WB + "train", WB + "store",
                     WB + "app", WB + "cli", WB + "provenance"),
-            "metrics", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "spec", WB + "store", WB + "train", WB + "app"),
+            "metrics", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "spec", WB + "store", WB + "train", WB + "app",
+                    WB + "export"),
             "search", List.of(H2, JDBI, JAVALIN, WB + "data", WB + "train", WB + "store", WB + "app", WB + "cli"),
             "data", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "search", WB + "train", WB + "store", WB + "app", WB + "cli"),
-            "provenance", List.of(H2, JDBI, JAVALIN, WB + "search", WB + "train", WB + "store", WB + "app", WB + "cli"),
-            "train", List.of(H2, JDBI, JAVALIN, WB + "search", WB + "store", WB + "app", WB + "cli"),
+            "provenance", List.of(H2, JDBI, JAVALIN, WB + "search", WB + "train", WB + "store", WB + "app", WB + "cli",
+                    WB + "export", WB + "data"),
+            "train", List.of(H2, JDBI, JAVALIN, WB + "search", WB + "store", WB + "app", WB + "cli", WB + "export"),
             "store", List.of(DL4J, ND4J, JAVALIN, WB + "search", WB + "train", WB + "app", WB + "cli"),
+            "export", List.of(H2, JDBI, JAVALIN, WB + "search", WB + "store", WB + "app", WB + "cli"),
             "app", List.of(JAVALIN, WB + "cli"),
             "cli", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "train", WB + "search"));
 

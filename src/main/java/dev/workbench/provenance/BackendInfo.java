@@ -1,4 +1,4 @@
-package dev.workbench.train;
+package dev.workbench.provenance;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,0 +1,24 @@
+package dev.workbench.cli;
+
+import dev.workbench.UserInputException;
+
+/** Parses {@code --parallel N|auto}: a positive count, or auto = the number of CPU cores. */
+final class Parallelism {
+
+    private Parallelism() {}
+
+    static int threads(String parallel) {
+        if ("auto".equals(parallel)) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int n = Integer.parseInt(parallel);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UserInputException("--parallel: expected a positive integer or 'auto', got '" + parallel + "'");
+    }
+}
