@@ -32,6 +32,7 @@ class PackageRulesTest {
             "train", List.of(H2, JDBI, JAVALIN, WB + "search", WB + "store", WB + "app", WB + "cli"),
             "store", List.of(DL4J, ND4J, JAVALIN, WB + "search", WB + "train", WB + "app", WB + "cli"),
             "app", List.of(JAVALIN, WB + "cli"),
+            "web", List.of(DL4J, ND4J, H2, JDBI, WB + "train", WB + "search", WB + "data", WB + "cli"),
             "cli", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "train", WB + "search"));
 
     static Stream<String> stages() {
