@@ -12,12 +12,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers every API failure with JSON {@code {"error": message, "status": code}} and never a stack
- * trace: 404 unknown id or path, 400 bad parameter, 405 a method other than GET, 500 anything else.
+ * trace: 404 unknown id or path, 400 bad parameter, 405 a method other than GET (nothing is ever
+ * written), 500 anything else.
  */
 final class ApiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
-    private static final String ANSWERED = "dashboard.error-answered";
 
     private ApiErrors() {}
 
@@ -28,25 +28,17 @@ final class ApiErrors {
             LOG.warn("{} failed: {}", ctx.path(), e.getMessage());
             answer(ctx, HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
         });
-        app.exception(HttpResponseException.class, (e, ctx) ->
-                answer(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, HttpStatus.forStatus(e.getStatus()),
+                e.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.getCode()
+                        ? "the dashboard is read-only: " + ctx.method() + " is not allowed on " + ctx.path()
+                        : e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} failed", ctx.path(), e);
             answer(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName());
         });
-        app.error(HttpStatus.NOT_FOUND.getCode(), ctx -> unanswered(ctx, "no such API endpoint: " + ctx.path()));
-        app.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(), ctx ->
-                unanswered(ctx, "the dashboard is read-only: " + ctx.method() + " is not allowed on " + ctx.path()));
-    }
-
-    private static void unanswered(Context ctx, String message) {
-        if (ctx.attribute(ANSWERED) == null && ctx.path().startsWith("/api")) {
-            answer(ctx, ctx.status(), message);
-        }
     }
 
     private static void answer(Context ctx, HttpStatus status, String message) {
-        ctx.attribute(ANSWERED, true);
         ctx.status(status).json(Map.of("error", message, "status", status.getCode()));
     }
 }
