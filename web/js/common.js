@@ -39,8 +39,8 @@ export function fmt(value, digits = 4) {
 /** A parameter value: integers as they are, tiny or huge numbers in exponent form. */
 export function fmtParam(value) {
   if (value === null || value === undefined) return '–';
-  if (Number.isInteger(value)) return String(value);
   const abs = Math.abs(value);
+  if (Number.isInteger(value) && abs < 1e5) return String(value);
   return abs !== 0 && (abs < 1e-3 || abs >= 1e5) ? value.toExponential(2) : String(+value.toPrecision(4));
 }
 

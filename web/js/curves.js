@@ -67,7 +67,7 @@ export class CurvePanel {
       legend: { data: names, top: 0, type: 'scroll' },
       grid: { left: 60, right: 24, top: 36, bottom: 50 },
       tooltip: { trigger: 'axis', formatter: tooltip },
-      xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
+      xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 28, minInterval: 1, min: 'dataMin' },
       yAxis: { type: 'value', name: this.state.kind, scale: true },
       dataZoom: [{ type: 'inside', xAxisIndex: 0 }],
       series,
@@ -75,21 +75,18 @@ export class CurvePanel {
   }
 }
 
-/** The series of one trial and metric: band (two stacked lines), mean line, and optionally each fold. */
+/** The series of one trial and metric: min–max band (a polygon), mean line, and optionally each fold. */
 function trialSeries(trial, metric, colour, dashed, folds) {
   const name = `trial ${trial.index}`;
-  const stack = `band:${trial.id}:${metric}`;
   const finite = trial.mean.filter((p) => p[2] !== null && p[3] !== null);
   const base = { type: 'line', name, symbol: 'none', animation: false };
   const out = [
-    { ...base, id: `band-low:${trial.id}:${metric}`, stack, silent: true, data: finite.map((p) => [p[0], p[2]]),
-      lineStyle: { opacity: 0 }, tooltip: { show: false } },
-    { ...base, id: `band:${trial.id}:${metric}`, stack, silent: true, data: finite.map((p) => [p[0], p[3] - p[2]]),
-      lineStyle: { opacity: 0 }, areaStyle: { color: colour, opacity: dashed ? 0.08 : 0.18 }, tooltip: { show: false } },
+    { type: 'custom', name, id: `band:${trial.id}:${metric}`, silent: true, clip: true, tooltip: { show: false },
+      data: finite.map((p) => [p[0], p[2], p[3]]), encode: { x: 0, y: [1, 2] },
+      renderItem: (params, api) => (params.dataIndex !== 0 ? null : bandPolygon(finite, api, colour, dashed ? 0.08 : 0.18)) },
     { ...base, id: `mean:${trial.id}:${metric}`, data: trial.mean, encode: { x: 0, y: 1 },
       symbol: trial.mean.length <= 30 ? 'circle' : 'none', symbolSize: 4,
-      lineStyle: { color: colour, width: 2, type: dashed ? 'dashed' : 'solid' }, itemStyle: { color: colour },
-      metric },
+      lineStyle: { color: colour, width: 2, type: dashed ? 'dashed' : 'solid' }, itemStyle: { color: colour } },
   ];
   if (folds) {
     trial.folds.forEach((fold) => out.push({
@@ -98,6 +95,13 @@ function trialSeries(trial, metric, colour, dashed, folds) {
     }));
   }
   return out;
+}
+
+/** The min–max band as one polygon: along the maxima, back along the minima. */
+function bandPolygon(points, api, colour, opacity) {
+  const upper = points.map((p) => api.coord([p[0], p[3]]));
+  const lower = points.map((p) => api.coord([p[0], p[2]])).reverse();
+  return { type: 'polygon', shape: { points: upper.concat(lower) }, style: { fill: colour, opacity }, silent: true };
 }
 
 function tooltip(params) {

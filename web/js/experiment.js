@@ -168,8 +168,8 @@ function renderParallel() {
   const params = varying();
   const trials = scored();
   const metric = state.data.experiment.metric;
-  const axes = params.map((p, i) => ({ dim: i, name: p.name, type: p.scale === 'log' ? 'log' : 'value', scale: true }));
-  axes.push({ dim: params.length, name: metric, type: 'value', scale: true, nameTextStyle: { fontWeight: 'bold' } });
+  const axes = params.map((p, i) => ({ id: `axis:${p.name}`, dim: i, name: p.name, type: p.scale === 'log' ? 'log' : 'value', scale: true }));
+  axes.push({ id: 'axis:score', dim: params.length, name: metric, type: 'value', scale: true, nameTextStyle: { fontWeight: 'bold' } });
   const scores = trials.map((t) => t.score.mean);
   const instance = chart(document.getElementById('parallel'));
   instance.setOption({

@@ -28,7 +28,7 @@ function render() {
     t.test ? el('span', {}, 'refit test accuracy ', el('b', {}, fmt(t.test.accuracy))) : null,
     el('span', {}, 'started ', el('b', {}, time(t.started_at))),
     el('span', {}, 'finished ', el('b', {}, time(t.finished_at))));
-  const failures = page.folds.filter((f) => f.error);
+  const failures = page.folds.filter((f) => f.error && `fold ${f.fold}: ${f.error}` !== t.error);
   replace(document.getElementById('errors'), t.error || failures.length ? el('section', { class: 'card', id: 'error-trace' },
     el('h2', {}, 'Error'), t.error ? el('pre', { class: 'trace' }, t.error) : null,
     failures.map((f) => el('pre', { class: 'trace' }, `fold ${f.fold}: ${f.error}`))) : null);
@@ -70,8 +70,10 @@ function renderChart() {
     legend: { top: 0, data: page.folds.map((f) => `fold ${f.fold}`) },
     grid: { left: 60, right: 24, top: 36, bottom: 50 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => fmt(v) },
-    xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
+    xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 28, minInterval: 1, min: 'dataMin' },
     yAxis: { type: 'value', name: kind, scale: true },
+    title: series.some((s) => s.data.length) ? undefined
+      : { text: 'No epoch finished on any fold', left: 'center', top: 'middle', textStyle: { color: '#667085', fontSize: 14 } },
     series,
   }, { notMerge: true });
 }

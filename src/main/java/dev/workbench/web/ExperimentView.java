@@ -1,5 +1,6 @@
 package dev.workbench.web;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,7 +24,7 @@ final class ExperimentView {
     record Page(Info experiment, Progress progress, List<Parameter> parameters, List<TrialLine> trials, Refit refit) {}
 
     /** The experiment's identity, spec and provenance. */
-    record Info(long id, String name, long seed, String strategy, String metric, String goal, String status,
+    record Info(long id, String name, @JsonFormat(shape = JsonFormat.Shape.STRING) long seed, String strategy, String metric, String goal, String status,
                 Instant createdAt, Instant finishedAt, String specSha256, JsonNode spec, JsonNode provenance) {}
 
     /** How far a run has got; {@code epochs_recorded} grows with every finished epoch. */

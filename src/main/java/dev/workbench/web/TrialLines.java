@@ -1,5 +1,8 @@
 package dev.workbench.web;
 
+import static com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.workbench.app.ExperimentReport;
 import dev.workbench.metrics.ScoreSummary;
 import dev.workbench.store.ExperimentRow;
@@ -19,8 +22,9 @@ import java.util.stream.Collectors;
 /** Builds the leaderboard lines of one experiment: every trial with its rank, fold scores and test result. */
 final class TrialLines {
 
-    /** One trial as the leaderboard shows it. */
-    record TrialLine(long id, int index, Map<String, Number> params, long seed, String status, String error,
+    /** One trial as the leaderboard shows it; the seed is a string, as 64-bit seeds exceed JavaScript's exact integers. */
+    record TrialLine(long id, int index, Map<String, Number> params, @JsonFormat(shape = STRING) long seed,
+                     String status, String error,
                      ScoreSummary score, Integer rank, List<FoldScore> foldScores, int foldsDone, int epochs,
                      TestResult test, Instant startedAt, Instant finishedAt) {}
 

@@ -1,5 +1,6 @@
 package dev.workbench.web;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.metrics.EpochMetrics;
@@ -26,11 +27,11 @@ final class TrialView {
     record ExperimentRef(long id, String name, String metric, String goal, String status) {}
 
     /**
-     * One fold run.
+     * One fold run; its seed is a string, like every seed the API writes.
      *
      * @param epochsTotal epochs recorded; {@code epochs} holds at most the requested number of them
      */
-    record Fold(int fold, long seed, String status, String error, Instant startedAt, Instant finishedAt,
+    record Fold(int fold, @JsonFormat(shape = JsonFormat.Shape.STRING) long seed, String status, String error, Instant startedAt, Instant finishedAt,
                 int epochsTotal, List<EpochMetrics> epochs) {}
 
     private TrialView() {}

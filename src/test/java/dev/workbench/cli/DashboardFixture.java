@@ -1,5 +1,6 @@
 package dev.workbench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,21 +38,27 @@ public final class DashboardFixture {
             refit: true
             """;
 
-    private static String dbUrl;
+    private static CliHarness cli;
 
     private DashboardFixture() {}
 
     /** The JDBC URL of the fixture database, running the two experiments on first use. */
     public static synchronized String database() {
-        if (dbUrl == null) {
+        if (cli == null) {
             Path dir = Path.of("target", "dashboard-fixture").toAbsolutePath();
             delete(dir);
-            CliHarness cli = new CliHarness(dir);
-            run(cli, cli.spec("tiny", CliHarness.TINY));
-            run(cli, cli.spec("grid", GRID));
-            dbUrl = cli.dbUrl();
+            CliHarness harness = new CliHarness(dir);
+            run(harness, harness.spec("tiny", CliHarness.TINY));
+            run(harness, harness.spec("grid", GRID));
+            cli = harness;
         }
-        return dbUrl;
+        return cli.dbUrl();
+    }
+
+    /** {@code show NAME --json} on the fixture database, parsed. */
+    public static JsonNode showJson(String name) throws IOException {
+        database();
+        return cli.showJson(name);
     }
 
     private static void run(CliHarness cli, Path spec) {
