@@ -25,12 +25,15 @@ final class ServeOptions {
         return Dashboard.start(WorkbenchConfig.of(store.dataDir, store.dbUrl).dbUrl(), host, port, mustExist);
     }
 
-    /** Blocks until the process is stopped (Ctrl+C) or this thread is interrupted. */
+    /**
+     * Blocks until the process is stopped (Ctrl+C) or this thread is interrupted. The interrupt is the
+     * request to stop serving and is consumed here, so the dashboard can then shut down cleanly.
+     */
     static void awaitStop() {
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // asked to stop: return and let the caller close the dashboard
         }
     }
 }
