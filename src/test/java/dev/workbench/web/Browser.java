@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -65,7 +66,8 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition::apply);
+        return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     Object js(String script, Object... args) {
@@ -82,6 +84,11 @@ final class Browser implements AutoCloseable {
     long points(String id, String prefix) {
         return (Long) js("const s = echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().series"
                 + ".find(s => String(s.id).startsWith(arguments[1])); return s ? s.data.length : -1;", id, prefix);
+    }
+
+    /** The text of the first element matching {@code css}, read in one step (the page may re-render it). */
+    String text(String css) {
+        return (String) js("return document.querySelector(arguments[0]).innerText;", css);
     }
 
     List<WebElement> all(String css) {
