@@ -103,24 +103,25 @@ public final class FoldRunRepository {
     }
 
     /**
-     * Every fold run of the experiment with its epoch count and last epoch, ordered by trial id and
-     * fold, in one query (the experiment's curves are not read).
+     * Every fold run of the experiment with its last epoch, ordered by trial id and fold, in one query
+     * (the experiment's curves are not read). Epochs are recorded 1, 2, ... so the last one's number is
+     * the count.
      */
     public List<FoldOutcome> outcomesByExperiment(long experimentId) {
         return db.withHandle("read fold outcomes of experiment " + experimentId, h -> h.createQuery(
-                        "SELECT " + Rows.FOLD_RUN_COLUMNS + ", n.epochs, " + Rows.EPOCH_COLUMNS
-                                + " FROM fold_run f JOIN trial t ON t.id = f.trial_id"
-                                + " LEFT JOIN (SELECT fold_run_id, COUNT(*) AS epochs, MAX(epoch) AS last"
-                                + " FROM epoch_metric GROUP BY fold_run_id) n ON n.fold_run_id = f.id"
+                        "SELECT " + Rows.FOLD_RUN_COLUMNS + ", " + Rows.EPOCH_COLUMNS
+                                + " FROM (SELECT l.id AS fold_id, MAX(e.epoch) AS last FROM fold_run l"
+                                + " JOIN trial t ON t.id = l.trial_id LEFT JOIN epoch_metric e ON e.fold_run_id = l.id"
+                                + " WHERE t.experiment_id = :id GROUP BY l.id) n JOIN fold_run f ON f.id = n.fold_id"
                                 + " LEFT JOIN epoch_metric m ON m.fold_run_id = f.id AND m.epoch = n.last"
-                                + " WHERE t.experiment_id = :id ORDER BY f.trial_id, f.fold")
+                                + " ORDER BY f.trial_id, f.fold")
                 .bind("id", experimentId)
                 .map((rs, ctx) -> {
                     FoldRunRow f = rows.foldRun(rs);
                     rs.getLong("fold_run_id");
                     EpochMetrics last = rs.wasNull() ? null : rows.epoch(rs);
                     return new FoldOutcome(f.trialId(), f.fold(), f.seed(), f.status(), f.error(),
-                            rs.getInt("epochs"), last);
+                            last == null ? 0 : last.epoch(), last);
                 })
                 .list());
     }
