@@ -175,9 +175,9 @@ function renderParallel() {
   instance.setOption({
     animation: false,
     parallelAxis: axes,
-    parallel: { left: 60, right: 90, top: 40, bottom: 30 },
+    parallel: { left: 60, right: 140, top: 40, bottom: 30 },
     visualMap: { show: trials.length > 0, min: Math.min(...scores, 0), max: Math.max(...scores, 1), dimension: params.length,
-      right: 0, top: 'center', calculable: false, inRange: { color: ['#d0d5dd', '#2f6fde', '#0b3d91'] }, text: [metric, ''] },
+      right: 10, top: 'center', itemHeight: 120, calculable: false, inRange: { color: ['#d0d5dd', '#2f6fde', '#0b3d91'] }, text: [metric, ''] },
     tooltip: { formatter: (p) => `trial ${trials[p.dataIndex]?.index}: ${fmt(p.value[params.length])}` },
     series: [{ id: 'trials', name: 'trials', type: 'parallel', lineStyle: { width: 1.5, opacity: 0.6 },
       inactiveOpacity: 0.05, activeOpacity: 1, data: trials.map((t) => [...params.map((p) => t.params[p.name]), t.score.mean]) }],

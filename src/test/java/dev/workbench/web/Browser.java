@@ -101,8 +101,9 @@ final class Browser implements AutoCloseable {
 
     /** Sizes the window to the page's full height (capped), then saves a PNG named {@code name}. */
     Path screenshot(String name) {
-        long height = (Long) js("return Math.min(4000, document.documentElement.scrollHeight);");
-        driver.manage().window().setSize(new Dimension(1440, (int) Math.max(height, 800)));
+        long height = (Long) js("return Math.min(5000, document.documentElement.scrollHeight);");
+        long chrome = (Long) js("return window.outerHeight - window.innerHeight;");
+        driver.manage().window().setSize(new Dimension(1440, (int) (Math.max(height, 800) + chrome + 40)));
         js("window.dispatchEvent(new Event('resize'));");
         try {
             Thread.sleep(300);
