@@ -12,11 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Two or more trials of one experiment side by side: parameter differences, scores, and a paired
@@ -50,9 +47,7 @@ final class CompareView {
                     + ", not " + experimentId + "; only trials of one experiment share folds");
         });
         ExperimentRow e = ExperimentView.experiment(store, experimentId);
-        Map<Long, TrialLine> all = TrialLines.of(store, e).stream()
-                .collect(Collectors.toMap(TrialLine::id, Function.identity()));
-        List<TrialLine> trials = trialIds.stream().map(all::get).toList();
+        List<TrialLine> trials = TrialLines.of(store, e, trialIds);
         TrialLine reference = trials.stream().filter(t -> t.rank() != null)
                 .min(Comparator.comparingInt(TrialLine::rank)).orElse(trials.get(0));
         List<Comparison> tests = trials.stream().filter(t -> t != reference).map(t -> compare(reference, t)).toList();

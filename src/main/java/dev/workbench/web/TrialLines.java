@@ -40,10 +40,27 @@ final class TrialLines {
 
     private TrialLines() {}
 
+    /** Every trial of the experiment, in index order. */
     static List<TrialLine> of(Store store, ExperimentRow experiment) {
-        List<TrialRow> trials = store.trials().byExperiment(experiment.id());
         Map<Long, List<FoldOutcome>> folds = store.foldRuns().outcomesByExperiment(experiment.id()).stream()
                 .collect(Collectors.groupingBy(FoldOutcome::trialId));
+        return lines(store, experiment, store.trials().byExperiment(experiment.id()), folds);
+    }
+
+    /** Only the given trials of the experiment (ranked among all of them), in the order of {@code ids}. */
+    static List<TrialLine> of(Store store, ExperimentRow experiment, List<Long> ids) {
+        Map<Long, List<FoldOutcome>> folds = new HashMap<>();
+        store.foldRuns().byTrials(ids).forEach((trial, runs) -> folds.put(trial, runs.stream().map(f -> new FoldOutcome(
+                f.trialId(), f.fold(), f.seed(), f.status(), f.error(), f.epochs().size(),
+                f.epochs().isEmpty() ? null : f.epochs().get(f.epochs().size() - 1))).toList()));
+        Map<Long, TrialLine> lines = lines(store, experiment, store.trials().byExperiment(experiment.id()), folds)
+                .stream().collect(Collectors.toMap(TrialLine::id, l -> l));
+        return ids.stream().map(lines::get).toList();
+    }
+
+    /** A line for every trial; {@code folds} may hold the fold runs of only some of them. */
+    private static List<TrialLine> lines(Store store, ExperimentRow experiment, List<TrialRow> trials,
+                                         Map<Long, List<FoldOutcome>> folds) {
         RefitRow refit = store.refits().find(experiment.id()).orElse(null);
         Map<Long, Integer> ranks = ranks(trials, experiment.maximize());
         List<TrialLine> lines = new ArrayList<>(trials.size());

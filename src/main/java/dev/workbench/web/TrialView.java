@@ -39,7 +39,7 @@ final class TrialView {
     static Page of(Store store, long trialId, int points, ObjectMapper json) {
         TrialRow t = store.trials().byId(trialId).orElseThrow(() -> new NotFoundException("no trial with id " + trialId));
         ExperimentRow e = ExperimentView.experiment(store, t.experimentId());
-        TrialLine line = TrialLines.of(store, e).stream().filter(l -> l.id() == trialId).findFirst().orElseThrow();
+        TrialLine line = TrialLines.of(store, e, List.of(trialId)).get(0);
         List<Fold> folds = store.foldRuns().byTrial(trialId).stream().map(f -> fold(f, points)).toList();
         Map<String, JsonNode> provenance = new LinkedHashMap<>();
         if (e.provenanceJson() != null) {
