@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
         if (!serve) {
             return runAndReport();
         }
-        new SpecLoader().load(specFile);
+        new SpecLoader().load(specFile); // a rejected spec starts no server and creates no database
         try (Dashboard dashboard = serveOptions.start(store, false)) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("Dashboard: " + dashboard.url());
