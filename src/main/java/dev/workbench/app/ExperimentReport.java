@@ -74,7 +74,7 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
     }
 
     /** Integral parameter values print as integers (filters: 16, not 16.0). */
-    static Map<String, Number> numbers(Map<String, Double> params) {
+    public static Map<String, Number> numbers(Map<String, Double> params) {
         Map<String, Number> out = new LinkedHashMap<>();
         params.forEach((k, v) -> out.put(k, v == Math.rint(v) && Math.abs(v) < 1e15 ? (Number) v.longValue() : v));
         return out;

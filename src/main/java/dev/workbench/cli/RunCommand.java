@@ -2,6 +2,8 @@ package dev.workbench.cli;
 
 import dev.workbench.app.RunOptions;
 import dev.workbench.app.RunOutcome;
+import dev.workbench.spec.SpecLoader;
+import dev.workbench.web.Dashboard;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,8 +36,32 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--new", description = "Store the spec as a new experiment even if one of that name exists.")
     boolean forceNew;
 
+    @Option(names = "--serve", description = "Serve the dashboard while running (--port, --host) so curves can be "
+            + "watched as they grow; it keeps serving after the run until Ctrl+C.")
+    boolean serve;
+
+    @Mixin
+    ServeOptions serveOptions;
+
     @Override
     public Integer call() {
+        if (!serve) {
+            return runAndReport();
+        }
+        new SpecLoader().load(specFile); // a rejected spec starts no server and creates no database
+        try (Dashboard dashboard = serveOptions.start(store, false)) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("Dashboard: " + dashboard.url());
+            err.flush();
+            int code = runAndReport();
+            err.println("Run ended; the dashboard is still serving at " + dashboard.url() + "  (Ctrl+C to stop)");
+            err.flush();
+            ServeOptions.awaitStop();
+            return code;
+        }
+    }
+
+    private int runAndReport() {
         PrintWriter out = spec.commandLine().getOut();
         RunOutcome outcome;
         try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr())) {

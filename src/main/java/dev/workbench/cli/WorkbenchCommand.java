@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Cross-validated hyperparameter search for convolutional networks on Deeplearning4j.",
         subcommands = {RunCommand.class, ListCommand.class, ShowCommand.class, DataCommand.class,
-                ExportCommand.class, PredictCommand.class, ReproduceCommand.class})
+                ExportCommand.class, PredictCommand.class, ReproduceCommand.class,
+                ServeCommand.class})
 final class WorkbenchCommand implements Runnable {
 
     @Spec

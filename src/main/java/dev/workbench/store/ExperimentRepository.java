@@ -1,6 +1,8 @@
 package dev.workbench.store;
 
 import dev.workbench.UserInputException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,13 +69,26 @@ public final class ExperimentRepository {
     /** All experiments, newest first, with trial counts and best finite score of done trials. */
     public List<ExperimentSummary> list() {
         return db.withHandle("list experiments", h -> h.createQuery(LIST)
-                .map((rs, ctx) -> new ExperimentSummary(rs.getLong("id"), rs.getString("name"),
-                        rs.getString("strategy"), rs.getString("metric"), rs.getString("goal"),
-                        RunStatus.of(rs.getString("status")),
-                        Rows.instant(rs, "created_at"), Rows.instant(rs, "finished_at"),
-                        rs.getInt("trials_total"), rs.getInt("trials_done"), rs.getInt("trials_failed"),
-                        Rows.nullableDouble(rs, "best_score")))
+                .map((rs, ctx) -> summary(rs))
                 .list());
+    }
+
+    /** One experiment's line of {@link #list()}, if it exists. */
+    public Optional<ExperimentSummary> summary(long id) {
+        return db.withHandle("summarise experiment " + id, h -> h.createQuery(
+                        "SELECT * FROM (" + LIST + ") s WHERE s.id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> summary(rs))
+                .findOne());
+    }
+
+    private static ExperimentSummary summary(ResultSet rs) throws SQLException {
+        return new ExperimentSummary(rs.getLong("id"), rs.getString("name"),
+                rs.getString("strategy"), rs.getString("metric"), rs.getString("goal"),
+                RunStatus.of(rs.getString("status")),
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "finished_at"),
+                rs.getInt("trials_total"), rs.getInt("trials_done"), rs.getInt("trials_failed"),
+                Rows.nullableDouble(rs, "best_score"));
     }
 
     /** Marks the experiment done or failed and stamps finished_at. */

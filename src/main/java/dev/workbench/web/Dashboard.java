@@ -1,0 +1,73 @@
+package dev.workbench.web;
+
+import dev.workbench.UserInputException;
+import dev.workbench.WorkbenchException;
+import dev.workbench.store.Store;
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A running dashboard on its own connection pool to the results database; close it to stop serving. */
+public final class Dashboard implements AutoCloseable {
+
+    private final Store store;
+    private final Javalin app;
+    private final String url;
+
+    private Dashboard(Store store, Javalin app, String url) {
+        this.store = store;
+        this.app = app;
+        this.url = url;
+    }
+
+    /**
+     * Serves the results database at {@code dbUrl} on {@code host:port} (port 0: any free port).
+     *
+     * @param mustExist refuse a database file that does not exist yet (a run about to start creates it)
+     * @throws UserInputException  when {@code mustExist} and the database file does not exist
+     * @throws WorkbenchException when the database cannot be opened or the address cannot be bound
+     */
+    public static Dashboard start(String dbUrl, String host, int port, boolean mustExist) {
+        if (mustExist) {
+            requireExisting(dbUrl);
+        }
+        Store store = Store.open(dbUrl);
+        Javalin app = DashboardApp.create(store);
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            store.close();
+            throw new WorkbenchException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        return new Dashboard(store, app, "http://" + shownHost + ":" + app.port() + "/");
+    }
+
+    private static void requireExisting(String dbUrl) {
+        String prefix = "jdbc:h2:file:";
+        if (dbUrl.startsWith(prefix)) {
+            String path = dbUrl.substring(prefix.length()).split(";", 2)[0];
+            Path file = Path.of(path.endsWith(".mv.db") ? path : path + ".mv.db");
+            if (!Files.exists(file)) {
+                throw new UserInputException("no results database at " + file
+                        + "; run an experiment first, or point --db at an existing one");
+            }
+        }
+    }
+
+    /** The address it serves, e.g. {@code http://127.0.0.1:7070/}. */
+    public String url() {
+        return url;
+    }
+
+    /** The port it listens on. */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        store.close();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.workbench.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workbench.store.Store;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+
+/**
+ * Creates the dashboard's Javalin app, unstarted: GET-only JSON API under {@code /api} read from
+ * {@code store}, pages from {@code /web} on the classpath, ECharts from its WebJar.
+ */
+public final class DashboardApp {
+
+    private DashboardApp() {}
+
+    /** The app; start it with {@link Javalin#start(String, int)}. It never writes to {@code store}. */
+    public static Javalin create(Store store) {
+        ObjectMapper json = WebJson.mapper();
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.http.prefer405over404 = true;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
+        });
+        app.get("/api/experiments", ctx -> ctx.json(store.experiments().list()));
+        app.get("/api/experiments/{id}", ctx -> ctx.json(ExperimentView.page(store, id(ctx), json)));
+        app.get("/api/experiments/{id}/progress", ctx -> ctx.json(ExperimentView.progress(store, id(ctx))));
+        app.get("/api/experiments/{id}/curves", ctx -> {
+            long id = id(ctx);
+            ctx.json(CurveView.of(store, id, Params.trialIds(ctx.queryParam("trials"), 1),
+                    Params.metric(ctx.queryParam("metric"), ExperimentView.experiment(store, id).metric()),
+                    Params.points(ctx.queryParam("points"))));
+        });
+        app.get("/api/trials/{id}", ctx -> ctx.json(TrialView.of(store, id(ctx),
+                Params.points(ctx.queryParam("points")), json)));
+        app.get("/api/compare", ctx -> ctx.json(CompareView.of(store, Params.trialIds(ctx.queryParam("trials"), 2))));
+        ApiErrors.register(app);
+        return app;
+    }
+
+    private static long id(Context ctx) {
+        return Params.id("id", ctx.pathParam("id"));
+    }
+}

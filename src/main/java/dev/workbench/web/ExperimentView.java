@@ -1,0 +1,86 @@
+package dev.workbench.web;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workbench.StoreException;
+import dev.workbench.store.ExperimentRow;
+import dev.workbench.store.ExperimentSummary;
+import dev.workbench.store.Refit;
+import dev.workbench.store.RefitRow;
+import dev.workbench.store.Store;
+import dev.workbench.web.TrialLines.TrialLine;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The experiment page's data: the experiment, its progress, parameters and leaderboard. */
+final class ExperimentView {
+
+    /** Everything the experiment page shows except curves. */
+    record Page(Info experiment, Progress progress, List<Parameter> parameters, List<TrialLine> trials, Refit refit) {}
+
+    /** The experiment's identity, spec and provenance. */
+    record Info(long id, String name, @JsonFormat(shape = JsonFormat.Shape.STRING) long seed, String strategy, String metric, String goal, String status,
+                Instant createdAt, Instant finishedAt, String specSha256, JsonNode spec, JsonNode provenance) {}
+
+    /** How far a run has got; {@code epochs_recorded} grows with every finished epoch. */
+    record Progress(String status, int trialsTotal, int trialsDone, int trialsFailed, long epochsRecorded,
+                    Double bestScore) {}
+
+    /**
+     * A search parameter as the trials took it.
+     *
+     * @param varying true when the trials took more than one value
+     * @param scale   {@code log} or {@code linear}, from the spec
+     */
+    record Parameter(String name, boolean varying, List<Double> values, String scale) {}
+
+    private ExperimentView() {}
+
+    static Page page(Store store, long id, ObjectMapper json) {
+        ExperimentRow e = experiment(store, id);
+        JsonNode spec = parse(json, e.specJson());
+        Info info = new Info(e.id(), e.name(), e.seed(), e.strategy(), e.metric(), e.goal(), e.status().value(),
+                e.createdAt(), e.finishedAt(), e.specHash(), spec,
+                e.provenanceJson() == null ? null : parse(json, e.provenanceJson()));
+        List<TrialLine> trials = TrialLines.of(store, e);
+        RefitRow refit = store.refits().find(id).orElse(null);
+        return new Page(info, progress(store, id), parameters(trials, spec), trials,
+                refit == null ? null : refit.refit());
+    }
+
+    static Progress progress(Store store, long id) {
+        ExperimentSummary s = store.experiments().summary(id)
+                .orElseThrow(() -> new NotFoundException("no experiment with id " + id));
+        return new Progress(s.status().value(), s.trialsTotal(), s.trialsDone(), s.trialsFailed(),
+                store.foldRuns().countEpochs(id), s.bestScore());
+    }
+
+    static ExperimentRow experiment(Store store, long id) {
+        return store.experiments().byId(id).orElseThrow(() -> new NotFoundException("no experiment with id " + id));
+    }
+
+    private static List<Parameter> parameters(List<TrialLine> trials, JsonNode spec) {
+        Set<String> names = new LinkedHashSet<>();
+        trials.forEach(t -> names.addAll(t.params().keySet()));
+        return names.stream().map(name -> {
+            Set<Double> values = new TreeSet<>();
+            trials.stream().map(t -> t.params().get(name)).filter(v -> v != null)
+                    .forEach(v -> values.add(v.doubleValue()));
+            String scale = spec.path("search").path("parameters").path(name).path("scale").asText("linear");
+            return new Parameter(name, values.size() > 1, List.copyOf(values), scale);
+        }).toList();
+    }
+
+    static JsonNode parse(ObjectMapper json, String stored) {
+        try {
+            return json.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("stored JSON is not valid", e);
+        }
+    }
+}

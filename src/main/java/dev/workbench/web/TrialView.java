@@ -1,0 +1,60 @@
+package dev.workbench.web;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workbench.metrics.EpochMetrics;
+import dev.workbench.store.ExperimentRow;
+import dev.workbench.store.FoldRunRow;
+import dev.workbench.store.Store;
+import dev.workbench.store.TrialRow;
+import dev.workbench.web.TrialLines.TrialLine;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The trial page's data: the trial, every fold with its (downsampled) epochs, and provenance. */
+final class TrialView {
+
+    /**
+     * @param provenance sections of key/value provenance, by name ({@code experiment}: the run's
+     *                   environment); rendered generically, so new sections need no page changes
+     */
+    record Page(ExperimentRef experiment, TrialLine trial, List<Fold> folds, Map<String, JsonNode> provenance) {}
+
+    /** The experiment a trial belongs to. */
+    record ExperimentRef(long id, String name, String metric, String goal, String status) {}
+
+    /**
+     * One fold run; its seed is a string, like every seed the API writes.
+     *
+     * @param epochsTotal epochs recorded; {@code epochs} holds at most the requested number of them
+     */
+    record Fold(int fold, @JsonFormat(shape = JsonFormat.Shape.STRING) long seed, String status, String error, Instant startedAt, Instant finishedAt,
+                int epochsTotal, List<EpochMetrics> epochs) {}
+
+    private TrialView() {}
+
+    static Page of(Store store, long trialId, int points, ObjectMapper json) {
+        TrialRow t = store.trials().byId(trialId).orElseThrow(() -> new NotFoundException("no trial with id " + trialId));
+        ExperimentRow e = ExperimentView.experiment(store, t.experimentId());
+        TrialLine line = TrialLines.of(store, e, List.of(trialId)).get(0);
+        List<Fold> folds = store.foldRuns().byTrial(trialId).stream().map(f -> fold(f, points)).toList();
+        Map<String, JsonNode> provenance = new LinkedHashMap<>();
+        if (e.provenanceJson() != null) {
+            provenance.put("experiment", ExperimentView.parse(json, e.provenanceJson()));
+        }
+        return new Page(ref(e), line, folds, provenance);
+    }
+
+    static ExperimentRef ref(ExperimentRow e) {
+        return new ExperimentRef(e.id(), e.name(), e.metric(), e.goal(), e.status().value());
+    }
+
+    private static Fold fold(FoldRunRow f, int points) {
+        List<EpochMetrics> kept = Downsample.stride(f.epochs().size(), points).stream().map(f.epochs()::get).toList();
+        return new Fold(f.fold(), f.seed(), f.status().value(), f.error(), f.startedAt(), f.finishedAt(),
+                f.epochs().size(), kept);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.workbench.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.workbench.metrics.EpochMetrics;
+import dev.workbench.metrics.ScoreSummary;
+import dev.workbench.store.NewExperiment;
+import dev.workbench.store.NewTrial;
+import dev.workbench.store.RunStatus;
+import dev.workbench.store.Store;
+import dev.workbench.store.TrialRow;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages follow a running experiment without a reload: the test writes trials, epochs and scores through
+ * the store, as a run does, while headless Chromium shows the pages.
+ */
+class LiveUpdateBrowserTest {
+
+    private final String url = "jdbc:h2:mem:live-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    private Store store;
+    private Dashboard dashboard;
+    private Browser browser;
+
+    @BeforeEach
+    void start() {
+        store = Store.open(url);
+        dashboard = Dashboard.start(url, "127.0.0.1", 0, true);
+        browser = new Browser(dashboard.url());
+    }
+
+    @AfterEach
+    void stop() {
+        browser.close();
+        dashboard.close();
+        store.close();
+    }
+
+    @Test
+    void the_experiment_page_grows_its_curves_and_progress_while_the_run_writes() {
+        long id = store.experiments().create(new NewExperiment("live", "ab".repeat(32), "{\"cv\":{\"folds\":2}}",
+                "name: live\n", 1L, "grid", "val_accuracy", "maximize"));
+        store.trials().insertAll(id, List.of(new NewTrial(0, Map.of("lr", 0.1), 10L), new NewTrial(1, Map.of("lr", 0.2), 11L)));
+        List<TrialRow> trials = store.trials().byExperiment(id);
+        long[][] runs = new long[2][2];
+        for (int t = 0; t < 2; t++) {
+            store.trials().markRunning(trials.get(t).id());
+            for (int f = 0; f < 2; f++) {
+                runs[t][f] = store.foldRuns().start(trials.get(t).id(), f, 100L + 2 * t + f);
+                store.foldRuns().addEpoch(runs[t][f], epoch(1, t, f));
+            }
+        }
+        browser.open("/experiment.html?id=" + id);
+        browser.js("window.notReloaded = true;");
+        assertThat(browser.text("#progress-indicator")).isEqualTo("0/2 trials");
+        browser.until(d -> browser.points("curves-chart", "mean:") == 1);
+
+        for (int e = 2; e <= 3; e++) {
+            for (int t = 0; t < 2; t++) {
+                for (int f = 0; f < 2; f++) {
+                    store.foldRuns().addEpoch(runs[t][f], epoch(e, t, f));
+                }
+            }
+        }
+        browser.until(d -> browser.points("curves-chart", "mean:") == 3);
+        for (int t = 0; t < 2; t++) {
+            for (int f = 0; f < 2; f++) {
+                store.foldRuns().finish(runs[t][f]);
+            }
+            store.trials().markDone(trials.get(t).id(), ScoreSummary.of(List.of(0.5 + 0.1 * t, 0.52 + 0.1 * t)));
+        }
+        browser.until(d -> browser.text("#progress-indicator").equals("2/2 trials"));
+        browser.until(d -> browser.text("#leaderboard tbody tr td:nth-child(2)").equals("1"));
+        assertThat(browser.text("#leaderboard tbody tr td:nth-child(3)")).isEqualTo("#1");
+        store.experiments().finish(id, RunStatus.DONE);
+        browser.until(d -> browser.text("#title").contains("done"));
+        assertThat(browser.js("return window.notReloaded === true;")).isEqualTo(true);
+        browser.screenshot("experiment-live");
+    }
+
+    private static EpochMetrics epoch(int epoch, int trial, int fold) {
+        double acc = 0.3 + 0.1 * epoch + 0.05 * trial + 0.02 * fold;
+        return new EpochMetrics(epoch, 1.0 / epoch, acc + 0.02, 1.1 / epoch, acc, 0.1, 0.5);
+    }
+}
