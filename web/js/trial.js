@@ -36,7 +36,34 @@ function render() {
     el('tr', {}, el('th', {}, name), el('td', { class: 'num' }, fmtParam(value)))));
   renderFolds();
   renderChart();
+  renderReproduction();
+  renderExports();
   renderProvenance();
+}
+
+function renderReproduction() {
+  const r = page.reproduction;
+  replace(document.getElementById('reproduction'), r === null
+    ? el('div', { class: 'note' }, `Not reproduced yet: workbench reproduce ${page.experiment.name} --trial ${page.trial.index}`)
+    : el('div', { id: 'reproduction-result', dataset: { outcome: r.outcome } },
+      el('p', {}, badge(r.outcome), ` ${r.fold === null ? 'all folds' : `fold ${r.fold}`} re-run on ${time(r.verified_at)}`,
+        ` with ${r.parallel} unit${r.parallel === 1 ? '' : 's'} at once`),
+      el('pre', { class: r.outcome === 'identical' ? 'detail' : 'trace' }, r.detail)));
+}
+
+function renderExports() {
+  const list = page.exports;
+  replace(document.getElementById('exports'), list.length === 0
+    ? el('div', { class: 'note' }, `No model exported: workbench export ${page.experiment.name} --trial ${page.trial.index}`)
+    : el('table', { id: 'export-table' },
+      el('thead', {}, el('tr', {}, ['model', 'exported', 'test acc.', 'SHA-256 of model.zip', 'download'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, list.map((x) => el('tr', {},
+        el('td', {}, x.fold === null ? 'refit on all training data' : `fold ${x.fold}`),
+        el('td', {}, time(x.exported_at)),
+        el('td', { class: 'num' }, fmt(x.test_accuracy)),
+        el('td', { class: 'hash', title: x.directory }, x.zip_sha256),
+        el('td', {}, el('a', { href: x.model_url, class: 'download' }, 'model.zip'), ' ',
+          el('a', { href: x.manifest_url, class: 'download' }, 'manifest.json')))))));
 }
 
 function renderFolds() {

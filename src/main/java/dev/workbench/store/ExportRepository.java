@@ -1,6 +1,7 @@
 package dev.workbench.store;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Exported models of experiments, recorded as they are written. Thread-safe. */
 public final class ExportRepository {
@@ -31,6 +32,14 @@ public final class ExportRepository {
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one());
+    }
+
+    /** One export by id. */
+    public Optional<ExportRow> byId(long id) {
+        return db.withHandle("read export " + id, h -> h.createQuery(SELECT + "WHERE x.id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> rows.export(rs))
+                .findOne());
     }
 
     /** The experiment's exports, newest first. */

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.workbench.StoreException;
 import dev.workbench.store.ExperimentRow;
 import dev.workbench.store.ExperimentSummary;
@@ -11,6 +14,7 @@ import dev.workbench.store.Refit;
 import dev.workbench.store.RefitRow;
 import dev.workbench.store.Store;
 import dev.workbench.web.TrialLines.TrialLine;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +23,9 @@ import java.util.TreeSet;
 
 /** The experiment page's data: the experiment, its progress, parameters and leaderboard. */
 final class ExperimentView {
+
+    /** 2^53 - 1: JavaScript numbers hold integers exactly up to here. */
+    private static final BigInteger MAX_SAFE_INTEGER = BigInteger.valueOf((1L << 53) - 1);
 
     /** Everything the experiment page shows except curves. */
     record Page(Info experiment, Progress progress, List<Parameter> parameters, List<TrialLine> trials, Refit refit) {}
@@ -76,11 +83,26 @@ final class ExperimentView {
         }).toList();
     }
 
+    /** Stored JSON with integers beyond JavaScript's exact range (seeds) turned into strings. */
     static JsonNode parse(ObjectMapper json, String stored) {
         try {
-            return json.readTree(stored);
+            return exactInJavaScript(json.readTree(stored));
         } catch (JsonProcessingException e) {
             throw new StoreException("stored JSON is not valid", e);
         }
+    }
+
+    private static JsonNode exactInJavaScript(JsonNode node) {
+        if (node.isIntegralNumber() && node.bigIntegerValue().abs().compareTo(MAX_SAFE_INTEGER) > 0) {
+            return TextNode.valueOf(node.asText());
+        }
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(e -> e.setValue(exactInJavaScript(e.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, exactInJavaScript(array.get(i)));
+            }
+        }
+        return node;
     }
 }

@@ -3,8 +3,10 @@ package dev.workbench.web;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workbench.export.Manifest;
 import dev.workbench.metrics.EpochMetrics;
 import dev.workbench.store.ExperimentRow;
+import dev.workbench.store.ExportRow;
 import dev.workbench.store.FoldRunRow;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
@@ -14,14 +16,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The trial page's data: the trial, every fold with its (downsampled) epochs, and provenance. */
+/**
+ * The trial page's data: the trial, every fold with its (downsampled) epochs, provenance, the last
+ * reproduction and the exported models.
+ */
 final class TrialView {
 
     /**
      * @param provenance sections of key/value provenance, by name ({@code experiment}: the run's
      *                   environment); rendered generically, so new sections need no page changes
      */
-    record Page(ExperimentRef experiment, TrialLine trial, List<Fold> folds, Map<String, JsonNode> provenance) {}
+    record Page(ExperimentRef experiment, TrialLine trial, List<Fold> folds, Map<String, JsonNode> provenance,
+                Reproduction reproduction, List<Download> exports) {}
+
+    /**
+     * The trial's last {@code workbench reproduce}.
+     *
+     * @param fold null when every fold was re-run
+     */
+    record Reproduction(String outcome, String detail, Integer fold, int parallel, Instant verifiedAt) {}
+
+    /**
+     * An exported model of this trial, newest first, with the links that download its files.
+     *
+     * @param fold null for the refit on all training data
+     */
+    record Download(long id, Integer fold, String directory, String zipSha256, Double testAccuracy, Instant exportedAt,
+                    String modelUrl, String manifestUrl) {}
 
     /** The experiment a trial belongs to. */
     record ExperimentRef(long id, String name, String metric, String goal, String status) {}
@@ -45,7 +66,20 @@ final class TrialView {
         if (e.provenanceJson() != null) {
             provenance.put("experiment", ExperimentView.parse(json, e.provenanceJson()));
         }
-        return new Page(ref(e), line, folds, provenance);
+        if (t.provenanceJson() != null) {
+            provenance.put("trial", ExperimentView.parse(json, t.provenanceJson()));
+        }
+        Reproduction reproduction = store.reproductions().latest(trialId)
+                .map(r -> new Reproduction(r.outcome(), r.detail(), r.fold(), r.parallel(), r.verifiedAt())).orElse(null);
+        List<Download> exports = store.exports().byExperiment(e.id()).stream().filter(x -> x.trialIndex() == t.index())
+                .map(TrialView::download).toList();
+        return new Page(ref(e), line, folds, provenance, reproduction, exports);
+    }
+
+    private static Download download(ExportRow x) {
+        String base = "/api/exports/" + x.id() + "/";
+        return new Download(x.id(), x.fold(), x.directory(), x.zipSha256(), x.testAccuracy(), x.exportedAt(),
+                base + Manifest.MODEL_FILE, base + Manifest.FILE);
     }
 
     static ExperimentRef ref(ExperimentRow e) {

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * A results database made by real runs of the CLI on synthetic data, built once per test JVM under
  * {@code target/dashboard-fixture/}: experiment {@code tiny} (2 trials), then {@code grid} (6 trials
- * × 3 folds × 4 epochs, SGD, of which the two with learning rate 1e10 diverge and fail).
+ * × 3 folds × 4 epochs, SGD, of which the two with learning rate 1e10 diverge and fail), whose best
+ * trial is then exported (its refit) and reproduced.
  */
 public final class DashboardFixture {
 
@@ -50,6 +51,8 @@ public final class DashboardFixture {
             CliHarness harness = new CliHarness(dir);
             run(harness, harness.spec("tiny", CliHarness.TINY));
             run(harness, harness.spec("grid", GRID));
+            run(harness, "export", "grid");
+            run(harness, "reproduce", "grid", "--trial", bestTrial(harness));
             cli = harness;
         }
         return cli.dbUrl();
@@ -61,10 +64,22 @@ public final class DashboardFixture {
         return cli.showJson(name);
     }
 
+    private static String bestTrial(CliHarness cli) {
+        try {
+            return cli.showJson("grid").at("/refit/trial_index").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void run(CliHarness cli, Path spec) {
-        CliHarness.Result r = cli.runWithDb("run", spec.toString());
+        run(cli, "run", spec.toString());
+    }
+
+    private static void run(CliHarness cli, String... args) {
+        CliHarness.Result r = cli.runWithDb(args);
         if (r.exitCode() != 0) {
-            throw new IllegalStateException("fixture run of " + spec + " failed: " + r.err());
+            throw new IllegalStateException("fixture command " + String.join(" ", args) + " failed: " + r.err());
         }
     }
 

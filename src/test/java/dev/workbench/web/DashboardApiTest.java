@@ -157,6 +157,33 @@ class DashboardApiTest {
     }
 
     @Test
+    void the_best_trial_shows_its_provenance_reproduction_and_exported_model_for_download() throws Exception {
+        JsonNode cli = DashboardFixture.showJson("grid");
+        int best = cli.at("/refit/trial_index").asInt();
+        long id = trialIds(grid).get(best);
+        JsonNode t = http.json("/api/trials/" + id);
+        assertThat(t.at("/trial/index").asInt()).isEqualTo(best);
+        assertThat(t.at("/provenance/trial/seed").asText()).isEqualTo(cli.at("/trials/" + best + "/seed").asText());
+        assertThat(t.at("/reproduction/outcome").asText()).isEqualTo("identical");
+        assertThat(t.at("/reproduction/fold").isNull()).isTrue();
+        assertThat(t.get("exports")).hasSize(1);
+        JsonNode export = t.at("/exports/0");
+        assertThat(export.get("fold").isNull()).isTrue();
+        assertThat(export.get("zip_sha256").asText()).isEqualTo(cli.at("/exports/0/zip_sha256").asText());
+
+        Http.Answer zip = http.get(export.get("model_url").asText());
+        assertThat(zip.status()).isEqualTo(200);
+        assertThat(zip.contentType()).isEqualTo("application/zip");
+        assertThat(zip.body()).startsWith("PK");
+        JsonNode manifest = http.json(export.get("manifest_url").asText());
+        assertThat(manifest.toString()).contains(export.get("zip_sha256").asText());
+
+        JsonNode other = http.json("/api/trials/" + trialIds(grid, "failed").get(0));
+        assertThat(other.get("reproduction").isNull()).isTrue();
+        assertThat(other.get("exports")).isEmpty();
+    }
+
+    @Test
     void compare_diffs_parameters_and_tests_each_trial_against_the_best_on_paired_folds() {
         JsonNode e = http.json("/api/experiments/" + grid);
         List<Long> done = new ArrayList<>();
@@ -200,6 +227,8 @@ class DashboardApiTest {
         "/api/trials/999999|404|no trial with id 999999",
         "/api/compare?trials=999998,999999|404|no trial with id 999998",
         "/api/nothing-here|404|not found",
+        "/api/exports/999999/model.zip|404|no export with id 999999",
+        "/api/exports/1/weights.bin|404|an export has only model.zip and manifest.json",
         "/api/experiments/abc|400|id: expected a positive integer id, got 'abc'",
         "/api/trials/-3|400|id: expected a positive integer id, got '-3'",
         "/api/compare|400|trials: required",

@@ -193,11 +193,18 @@ class DashboardBrowserTest {
         assertThat(browser.all("table.provenance[data-section=experiment] tr")).hasSizeGreaterThan(5);
         assertThat(browser.one("table.provenance").getText()).contains("fold_assignment_sha256").contains("backend.native_build");
         assertThat(browser.all("#error-trace")).isEmpty();
+        assertThat(browser.one("table.provenance[data-section=trial]").getText()).contains("seed").contains("omp_threads");
+        assertThat(browser.one("#reproduction-result").getAttribute("data-outcome")).isEqualTo("identical");
+        assertThat(browser.all("#export-table tbody tr")).hasSize(1);
+        assertThat(browser.all("#export-table a.download")).extracting(a -> a.getAttribute("href"))
+                .allMatch(href -> href.matches(".*/api/exports/\\d+/(model\\.zip|manifest\\.json)"));
         browser.screenshot("trial");
 
         browser.open("/trial.html?id=" + failed);
         assertThat(browser.one("#error-trace").getText()).contains("loss became NaN in epoch 1");
         assertThat(browser.all("#folds tbody tr.failed")).isNotEmpty();
+        assertThat(browser.one("#reproduction").getText()).contains("Not reproduced yet");
+        assertThat(browser.one("#exports").getText()).contains("No model exported");
         browser.screenshot("trial-failed");
     }
 
