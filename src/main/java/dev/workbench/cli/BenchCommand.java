@@ -1,0 +1,77 @@
+package dev.workbench.cli;
+
+import dev.workbench.bench.BenchOptions;
+import dev.workbench.bench.Benchmark;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code workbench bench}: the workbench against PyTorch on this machine, or the scaling table. */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Benchmark: throughput of the reference CNN and a whole experiment, ours against PyTorch"
+                + " (alternating), with ratios and the FLOP ceiling. Takes about 15 minutes with the defaults.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "Where datasets are kept (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--spec", paramLabel = "SPEC", defaultValue = "experiments/cnn-grid.yaml",
+            description = "Experiment timed end to end (default: ${DEFAULT-VALUE}).")
+    Path specFile;
+
+    @Option(names = "--images", defaultValue = "4000", description = "Images per throughput run (default: ${DEFAULT-VALUE}).")
+    int images;
+
+    @Option(names = "--epochs", defaultValue = "2", description = "Timed epochs per throughput run (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "Throughput rounds (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--experiments", defaultValue = "1",
+            description = "Whole-experiment rounds; 0 skips them (default: ${DEFAULT-VALUE}).")
+    int experiments;
+
+    @Option(names = "--units", paramLabel = "N",
+            description = "Units side by side, as run --parallel (default: CPU cores).")
+    Integer units;
+
+    @Option(names = "--python", paramLabel = "PYTHON", defaultValue = "/usr/bin/python3",
+            description = "Python with torch for the PyTorch side (default: ${DEFAULT-VALUE}).")
+    String python;
+
+    @Option(names = "--no-pytorch", description = "Measure our side only.")
+    boolean noPytorch;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        int n = units == null ? Runtime.getRuntime().availableProcessors() : units;
+        BenchOptions options = new BenchOptions(specFile, images, epochs, repeats, experiments, n,
+                noPytorch ? null : python);
+        Path workDir = tempDir();
+        new Benchmark(options, dataDir, workDir, out).run();
+        out.println("(logs and plans: " + workDir + ")");
+        out.flush();
+        return 0;
+    }
+
+    static Path tempDir() {
+        try {
+            return Files.createTempDirectory("workbench-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
