@@ -17,7 +17,7 @@ import dev.workbench.store.RunStatus;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
 import dev.workbench.train.BackendInfo;
-import dev.workbench.train.CpuBackend;
+import dev.workbench.train.BackendSelector;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +41,7 @@ public final class Workbench {
         LoadedSpec loaded = new SpecLoader().load(specFile);
         ExperimentSpec spec = loaded.spec();
         List<Candidate> candidates = CandidateGenerator.generate(spec.search(), spec.seed());
-        CpuBackend backend = new CpuBackend();
-        backend.prepare();
-        BackendInfo info = backend.describe();
+        BackendInfo info = BackendSelector.fromEnvironment().prepare();
         listener.backend(describe(info, options.parallel()));
         PreparedData data = PreparedData.prepare(spec, config.dataDir(), listener::downloading);
         try (Store store = Store.open(config.dbUrl())) {
@@ -77,8 +75,7 @@ public final class Workbench {
     }
 
     private static String describe(BackendInfo info, int parallel) {
-        return info.backend() + " " + info.nativeBuild() + ", oneDNN layer helpers " + (info.layerHelpers() ? "on" : "off")
-                + ", " + info.ompThreads() + " native thread(s) per unit, " + parallel + " unit(s) at a time";
+        return info.summary() + ", " + info.ompThreads() + " native thread(s) per unit, " + parallel + " unit(s) at a time";
     }
 
     /** The environment a run happened in, stored with the experiment (each resume records its own). */

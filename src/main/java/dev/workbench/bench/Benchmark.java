@@ -6,7 +6,7 @@ import dev.workbench.spec.ExperimentSpec;
 import dev.workbench.spec.SpecLoader;
 import dev.workbench.train.ArrayData;
 import dev.workbench.train.BackendInfo;
-import dev.workbench.train.CpuBackend;
+import dev.workbench.train.BackendSelector;
 import dev.workbench.train.GemmMeter;
 import dev.workbench.train.ThroughputMeter;
 import dev.workbench.train.ThroughputMeter.Rates;
@@ -42,9 +42,7 @@ public final class Benchmark {
 
     /** Runs every part and prints the report as it goes. */
     public void run() {
-        CpuBackend cpu = new CpuBackend();
-        cpu.prepare();
-        BackendInfo backend = cpu.describe();
+        BackendInfo backend = BackendSelector.fromEnvironment().prepare();
         ExperimentSpec spec = new SpecLoader().load(options.spec()).spec();
         IdxFiles files = BenchData.files(spec.data(), dataDir);
         StringBuilder whyNot = new StringBuilder();
@@ -105,8 +103,8 @@ public final class Benchmark {
 
     private void ceiling(List<Rates> ours) {
         int units = options.units();
-        double one = GemmMeter.gflops(GEMM_SIZE, 2);
-        double all = SideBySide.run(units, i -> GemmMeter.gflops(GEMM_SIZE, 2)).stream().mapToDouble(d -> d).sum();
+        double one = GemmMeter.gflops(GEMM_SIZE, 3);
+        double all = SideBySide.run(units, i -> GemmMeter.gflops(GEMM_SIZE, 3)).stream().mapToDouble(d -> d).sum();
         long flops = ModelPlan.of(ReferenceCnn.model(), Map.of()).trainingFlops();
         double ceiling = all * 1e9 / flops;
         double best = ours.stream().mapToDouble(Rates::train).max().orElse(0);
@@ -122,7 +120,7 @@ public final class Benchmark {
         var candidates = CandidateGenerator.generate(spec.search(), spec.seed());
         out.printf("%nWhole experiment %s: %d trials x %d folds x %s epochs on %,d images%s; ours = workbench run"
                         + " --parallel %d in a fresh JVM, PyTorch = a plain loop over the same trials and folds%n",
-                options.spec(), candidates.size(), spec.cv().folds(), spec.training().epochs(), images,
+                options.spec(), candidates.size(), spec.cv().folds(), epochs(spec), images,
                 spec.refit() ? " + refit" : "", options.units());
         ChildWorkbench child = new ChildWorkbench(dataDir, workDir);
         Table table = new Table("round", "ours wall s", "ours peak RSS MB", "RSS growth MB", "torch wall s",
@@ -143,6 +141,11 @@ public final class Benchmark {
         if (!theirWall.isEmpty()) {
             out.printf("ratio PyTorch wall / ours: %s   (target: > 1.0)%n", Stats.ratioRange(theirWall, ourWall, d -> d));
         }
+    }
+
+    private static String epochs(ExperimentSpec spec) {
+        var epochs = spec.training().epochs();
+        return epochs.literal() == null ? epochs.toString() : Integer.toString(epochs.resolveInt(Map.of()));
     }
 
     private static String num(double value) {

@@ -14,9 +14,9 @@ final class Machine {
     }
 
     static String describe(BackendInfo backend) {
-        return String.format("workbench bench, %s, %s, %d CPU(s), Java %s, ND4J %s %s, %d native thread(s) per unit",
+        return String.format("workbench bench, %s, %s, %d CPU(s), Java %s, ND4J %s, %d native thread(s) per unit",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), cpuModel(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), backend.backend(), backend.nativeBuild(), backend.ompThreads());
+                System.getProperty("java.version"), backend.summary(), backend.ompThreads());
     }
 
     private static String cpuModel() {

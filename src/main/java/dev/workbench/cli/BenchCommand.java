@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code workbench bench}: the workbench against PyTorch on this machine, or the scaling table. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = BenchScalingCommand.class,
         description = "Benchmark: throughput of the reference CNN and a whole experiment, ours against PyTorch"
                 + " (alternating), with ratios and the FLOP ceiling. Takes about 15 minutes with the defaults.")
 final class BenchCommand implements Callable<Integer> {

@@ -22,17 +22,18 @@ class PackageRulesTest {
     private static final String JAVALIN = "io.javalin";
     private static final String WB = "dev.workbench.";
 
-    private static final Map<String, List<String>> FORBIDDEN = Map.of(
-            "spec", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "search", WB + "data", WB + "train", WB + "store",
-                    WB + "app", WB + "cli", WB + "provenance"),
-            "metrics", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "spec", WB + "store", WB + "train", WB + "app"),
-            "search", List.of(H2, JDBI, JAVALIN, WB + "data", WB + "train", WB + "store", WB + "app", WB + "cli"),
-            "data", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "search", WB + "train", WB + "store", WB + "app", WB + "cli"),
-            "provenance", List.of(H2, JDBI, JAVALIN, WB + "search", WB + "train", WB + "store", WB + "app", WB + "cli"),
-            "train", List.of(H2, JDBI, JAVALIN, WB + "search", WB + "store", WB + "app", WB + "cli"),
-            "store", List.of(DL4J, ND4J, JAVALIN, WB + "search", WB + "train", WB + "app", WB + "cli"),
-            "app", List.of(JAVALIN, WB + "cli"),
-            "cli", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "train", WB + "search"));
+    private static final Map<String, List<String>> FORBIDDEN = Map.ofEntries(
+            Map.entry("spec", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "search", WB + "data", WB + "train", WB + "store",
+                    WB + "app", WB + "cli", WB + "provenance")),
+            Map.entry("metrics", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "spec", WB + "store", WB + "train", WB + "app")),
+            Map.entry("search", List.of(H2, JDBI, JAVALIN, WB + "data", WB + "train", WB + "store", WB + "app", WB + "cli")),
+            Map.entry("data", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "search", WB + "train", WB + "store", WB + "app", WB + "cli")),
+            Map.entry("provenance", List.of(H2, JDBI, JAVALIN, WB + "search", WB + "train", WB + "store", WB + "app", WB + "cli")),
+            Map.entry("train", List.of(H2, JDBI, JAVALIN, WB + "search", WB + "store", WB + "app", WB + "cli")),
+            Map.entry("store", List.of(DL4J, ND4J, JAVALIN, WB + "search", WB + "train", WB + "app", WB + "cli")),
+            Map.entry("app", List.of(JAVALIN, WB + "cli", WB + "bench")),
+            Map.entry("bench", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "store", WB + "cli")),
+            Map.entry("cli", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "train", WB + "search")));
 
     static Stream<String> stages() {
         return FORBIDDEN.keySet().stream().sorted();
