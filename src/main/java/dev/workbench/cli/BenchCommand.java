@@ -2,13 +2,11 @@ package dev.workbench.cli;
 
 import dev.workbench.bench.BenchOptions;
 import dev.workbench.bench.Benchmark;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,13 +21,8 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
-            description = "Where datasets are kept (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
-
-    @Option(names = "--spec", paramLabel = "SPEC", defaultValue = "experiments/cnn-grid.yaml",
-            description = "Experiment timed end to end (default: ${DEFAULT-VALUE}).")
-    Path specFile;
+    @Mixin
+    BenchSetup setup;
 
     @Option(names = "--images", defaultValue = "4000", description = "Images per throughput run (default: ${DEFAULT-VALUE}).")
     int images;
@@ -44,10 +37,6 @@ final class BenchCommand implements Callable<Integer> {
             description = "Whole-experiment rounds; 0 skips them (default: ${DEFAULT-VALUE}).")
     int experiments;
 
-    @Option(names = "--units", paramLabel = "N",
-            description = "Units side by side, as run --parallel (default: CPU cores).")
-    Integer units;
-
     @Option(names = "--python", paramLabel = "PYTHON", defaultValue = "/usr/bin/python3",
             description = "Python with torch for the PyTorch side (default: ${DEFAULT-VALUE}).")
     String python;
@@ -58,21 +47,12 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        int n = units == null ? Runtime.getRuntime().availableProcessors() : units;
-        BenchOptions options = new BenchOptions(specFile, images, epochs, repeats, experiments, n,
+        BenchOptions options = new BenchOptions(setup.specFile, images, epochs, repeats, experiments, setup.unitCount(),
                 noPytorch ? null : python);
-        Path workDir = tempDir();
-        new Benchmark(options, dataDir, workDir, out).run();
+        Path workDir = BenchSetup.workDir();
+        new Benchmark(options, setup.dataDir, workDir, out).run();
         out.println("(logs and plans: " + workDir + ")");
         out.flush();
         return 0;
-    }
-
-    static Path tempDir() {
-        try {
-            return Files.createTempDirectory("workbench-bench-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,13 +21,8 @@ final class BenchScalingCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
-            description = "Where datasets are kept (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
-
-    @Option(names = "--spec", paramLabel = "SPEC", defaultValue = "experiments/cnn-grid.yaml",
-            description = "Base experiment (default: ${DEFAULT-VALUE}).")
-    Path specFile;
+    @Mixin
+    BenchSetup setup;
 
     @Option(names = "--trials", split = ",", defaultValue = "4,8,16", description = "Trial counts (default: ${DEFAULT-VALUE}).")
     List<Integer> trials;
@@ -41,15 +37,12 @@ final class BenchScalingCommand implements Callable<Integer> {
             description = "Training images (default: ${DEFAULT-VALUE}).")
     List<Integer> images;
 
-    @Option(names = "--units", paramLabel = "N", description = "Units side by side, as run --parallel (default: CPU cores).")
-    Integer units;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        int n = units == null ? Runtime.getRuntime().availableProcessors() : units;
-        Path workDir = BenchCommand.tempDir();
-        new Scaling(new ScalingOptions(specFile, trials, folds, epochs, images, n), dataDir, workDir, out).run();
+        Path workDir = BenchSetup.workDir();
+        ScalingOptions options = new ScalingOptions(setup.specFile, trials, folds, epochs, images, setup.unitCount());
+        new Scaling(options, setup.dataDir, workDir, out).run();
         out.println("(logs and specs: " + workDir + ")");
         out.flush();
         return 0;
