@@ -123,7 +123,7 @@ public final class Benchmark {
                 options.spec(), candidates.size(), spec.cv().folds(), epochs(spec), images,
                 spec.refit() ? " + refit" : "", options.units());
         ChildWorkbench child = new ChildWorkbench(dataDir, workDir);
-        Table table = new Table("round", "ours wall s", "ours peak RSS MB", "RSS growth MB", "torch wall s",
+        Table table = new Table("round", "ours wall s", "ours peak RSS MB", "ours RSS by quarter MB", "torch wall s",
                 "torch peak RSS MB");
         List<Double> ourWall = new ArrayList<>();
         List<Double> theirWall = new ArrayList<>();
@@ -134,7 +134,7 @@ public final class Benchmark {
                     TorchPlans.experiment(files, images, spec, candidates)).process());
             them.ifPresent(t -> theirWall.add(t.seconds()));
             table.row(Integer.toString(round), String.format("%.1f", run.seconds()), mb(run.peakBytes()),
-                    mb(run.lateGrowthBytes()), them.map(t -> String.format("%.1f", t.seconds())).orElse("-"),
+                    quarters(run), them.map(t -> String.format("%.1f", t.seconds())).orElse("-"),
                     them.map(t -> mb(t.peakBytes())).orElse("-"));
         }
         table.print(out);
@@ -150,6 +150,12 @@ public final class Benchmark {
 
     private static String num(double value) {
         return String.format("%,.0f", value);
+    }
+
+    /** The peak RSS of each quarter of the run, e.g. {@code 610/655/661/662}: flat when nothing accumulates. */
+    private static String quarters(ProcessRun.Result run) {
+        List<Long> peaks = run.quarterPeaks();
+        return peaks.isEmpty() ? "-" : String.join("/", peaks.stream().map(Benchmark::mb).toList());
     }
 
     private static String mb(long bytes) {

@@ -30,15 +30,14 @@ final class ProcessRun {
             rssBytes = List.copyOf(rssBytes);
         }
 
-        /** Peak RSS in the last quarter of the samples minus the peak in the second quarter (0 if too few). */
-        long lateGrowthBytes() {
+        /** The largest RSS sample in each quarter of the run (empty with fewer than 4 samples). */
+        List<Long> quarterPeaks() {
             int n = rssBytes.size();
-            if (n < 8) {
-                return 0;
+            List<Long> peaks = new ArrayList<>();
+            for (int q = 0; n >= 4 && q < 4; q++) {
+                peaks.add(rssBytes.subList(q * n / 4, (q + 1) * n / 4).stream().mapToLong(Long::longValue).max().orElse(0));
             }
-            long second = rssBytes.subList(n / 4, n / 2).stream().mapToLong(Long::longValue).max().orElse(0);
-            long last = rssBytes.subList(3 * n / 4, n).stream().mapToLong(Long::longValue).max().orElse(0);
-            return last - second;
+            return peaks;
         }
     }
 

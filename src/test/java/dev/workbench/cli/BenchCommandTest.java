@@ -34,7 +34,8 @@ class BenchCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("PyTorch: not run (--no-pytorch)", "first 128 MNIST training images",
                 "ours train 1  ours train 2", "FLOP ceiling: sgemm 1024x1024", "18.1 MFLOP/image",
-                "Whole experiment", "2 trials x 2 folds x 2 epochs on 240 images + refit", "ours peak RSS MB")
+                "Whole experiment", "2 trials x 2 folds x 2 epochs on 240 images + refit", "ours peak RSS MB",
+                "ours RSS by quarter MB")
                 .doesNotContain("ratio");
         assertThat(r.out().lines().filter(l -> l.matches("\\s+[12]\\s+[\\d,]+\\s+[\\d,]+\\s+-.*"))).hasSize(2);
     }
