@@ -19,11 +19,19 @@ import org.nd4j.common.config.ND4JClassLoading;
  * only when this build contains ND4J's CUDA backend ({@code mvn -Pcuda}) and every GPU {@code nvidia-smi}
  * lists can run its binaries ({@link GpuSupport}); otherwise the CPU backend runs and the reason is kept
  * for the start-up message and provenance. When the CPU is chosen in a CUDA build, the CUDA backend is
- * hidden from ND4J's backend discovery, which would otherwise prefer it.
+ * hidden from ND4J's backend discovery, which would otherwise prefer it. Unless the user set it,
+ * JavaCPP's resident-memory check ({@value #MAX_PHYSICAL_BYTES}) is switched off.
  */
 public final class BackendSelector {
 
     public static final String ENV = "WORKBENCH_BACKEND";
+    /**
+     * JavaCPP's cap on the whole process's resident memory. While it is positive, every native allocation
+     * (ND4J makes several per operation, for shape information) reads the resident size under a global
+     * lock: 6% of the training threads' time in a profile of the default experiment. Off-heap memory stays
+     * capped by {@code org.bytedeco.javacpp.maxBytes} (default: the Java heap limit), a cheap counter.
+     */
+    static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
     public static final String PROPERTY = "workbench.backend";
     static final String CUDA_BACKEND_CLASS = "org/nd4j/linalg/jcublas/JCublasBackend.class";
     private static final String BACKEND_SERVICE = "META-INF/services/org.nd4j.linalg.factory.Nd4jBackend";
@@ -73,6 +81,9 @@ public final class BackendSelector {
     /** Chooses, sets the chosen backend up and loads it; returns what is loaded, for provenance. */
     public BackendInfo prepare() {
         Choice choice = choose();
+        if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
+            System.setProperty(MAX_PHYSICAL_BYTES, "0");
+        }
         if (choice.cuda()) {
             return CudaBackend.prepare(choice);
         }
