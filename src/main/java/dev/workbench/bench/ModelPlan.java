@@ -29,46 +29,57 @@ record ModelPlan(List<Map<String, Object>> layers, long forwardFlops) {
     static ModelPlan of(ModelSpec model, Map<String, Double> params) {
         List<Map<String, Object>> layers = new ArrayList<>();
         long flops = 0;
-        long h = model.input().height();
-        long w = model.input().width();
-        long c = model.input().channels();
+        Shape shape = new Shape(model.input().height(), model.input().width(), model.input().channels());
         for (LayerSpec layer : model.layers()) {
+            Step step = step(layer, params, shape);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("type", layer.type());
-            if (layer instanceof LayerSpec.Conv conv) {
-                int k = conv.kernel().resolveInt(params);
-                int s = conv.stride().resolveInt(params);
-                int filters = conv.filters().resolveInt(params);
-                boolean same = conv.padding() == LayerSpec.Padding.SAME;
-                h = same ? ceilDiv(h, s) : (h - k) / s + 1;
-                w = same ? ceilDiv(w, s) : (w - k) / s + 1;
-                flops += 2L * k * k * c * filters * h * w;
-                c = filters;
-                m.putAll(Map.of("filters", filters, "kernel", k, "stride", s,
-                        "padding", conv.padding().name().toLowerCase(), "activation", conv.activation().name().toLowerCase()));
-            } else if (layer instanceof LayerSpec.MaxPool pool) {
-                int size = pool.size().resolveInt(params);
-                int s = pool.stride().resolveInt(params);
-                h = (h - size) / s + 1;
-                w = (w - size) / s + 1;
-                m.putAll(Map.of("size", size, "stride", s));
-            } else if (layer instanceof LayerSpec.Dense dense) {
-                int units = dense.units().resolveInt(params);
-                flops += 2L * h * w * c * units;
-                h = 1;
-                w = 1;
-                c = units;
-                m.putAll(Map.of("units", units, "activation", dense.activation().name().toLowerCase()));
-            } else if (layer instanceof LayerSpec.Dropout dropout) {
-                m.put("rate", dropout.rate().resolve(params));
-            } else {
-                int classes = ((LayerSpec.Output) layer).classes().resolveInt(params);
-                flops += 2L * h * w * c * classes;
-                m.put("classes", classes);
-            }
+            m.putAll(step.settings());
             layers.add(m);
+            flops += step.flops();
+            shape = step.out();
         }
         return new ModelPlan(layers, flops);
+    }
+
+    /** Height, width and channels of the activations between layers. */
+    private record Shape(long h, long w, long c) {}
+
+    /** One resolved layer: its settings, its forward FLOPs per image and its output shape. */
+    private record Step(Map<String, Object> settings, long flops, Shape out) {}
+
+    private static Step step(LayerSpec layer, Map<String, Double> params, Shape in) {
+        if (layer instanceof LayerSpec.Conv conv) {
+            return conv(conv, params, in);
+        }
+        if (layer instanceof LayerSpec.MaxPool pool) {
+            int size = pool.size().resolveInt(params);
+            int s = pool.stride().resolveInt(params);
+            return new Step(Map.of("size", size, "stride", s),
+                    0, new Shape((in.h() - size) / s + 1, (in.w() - size) / s + 1, in.c()));
+        }
+        if (layer instanceof LayerSpec.Dense dense) {
+            int units = dense.units().resolveInt(params);
+            return new Step(Map.of("units", units, "activation", dense.activation().name().toLowerCase()),
+                    2L * in.h() * in.w() * in.c() * units, new Shape(1, 1, units));
+        }
+        if (layer instanceof LayerSpec.Dropout dropout) {
+            return new Step(Map.of("rate", dropout.rate().resolve(params)), 0, in);
+        }
+        int classes = ((LayerSpec.Output) layer).classes().resolveInt(params);
+        return new Step(Map.of("classes", classes), 2L * in.h() * in.w() * in.c() * classes, new Shape(1, 1, classes));
+    }
+
+    private static Step conv(LayerSpec.Conv conv, Map<String, Double> params, Shape in) {
+        int k = conv.kernel().resolveInt(params);
+        int s = conv.stride().resolveInt(params);
+        int filters = conv.filters().resolveInt(params);
+        boolean same = conv.padding() == LayerSpec.Padding.SAME;
+        long h = same ? ceilDiv(in.h(), s) : (in.h() - k) / s + 1;
+        long w = same ? ceilDiv(in.w(), s) : (in.w() - k) / s + 1;
+        Map<String, Object> settings = Map.of("filters", filters, "kernel", k, "stride", s,
+                "padding", conv.padding().name().toLowerCase(), "activation", conv.activation().name().toLowerCase());
+        return new Step(settings, 2L * k * k * in.c() * filters * h * w, new Shape(h, w, filters));
     }
 
     private static long ceilDiv(long a, long b) {

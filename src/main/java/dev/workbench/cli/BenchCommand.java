@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = BenchScalingCommand.class,
         description = "Benchmark: throughput of the reference CNN and a whole experiment, ours against PyTorch"
-                + " (alternating), with ratios and the FLOP ceiling. Takes about 15 minutes with the defaults.")
+                + " (alternating), with ratios and the FLOP ceiling. About 9 minutes with the defaults on 2 cores.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
