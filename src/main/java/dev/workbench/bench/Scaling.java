@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code workbench bench scaling}: wall time of whole experiments as trials, folds, epochs and training
  * images grow, one axis at a time from a base point (the middle value of every axis). Each point is the
  * base spec with those four settings replaced (random search over the same space for the trial count,
- * no refit), run by {@code workbench run} in a fresh JVM.
+ * no refit), run by {@code workbench run} in a fresh JVM. The base point runs first and again last;
+ * the ratios use the mean of the two, so a drift in machine load shows instead of skewing them.
  */
 public final class Scaling {
 
@@ -54,15 +55,14 @@ public final class Scaling {
         List<String> axes = List.of("trials", "folds", "epochs", "images");
         List<Point> points = new java.util.ArrayList<>(List.of(middle));
         axes.forEach(axis -> values(axis).forEach(v -> points.add(with(middle, axis, v))));
+        long runs = points.stream().distinct().count() + 1;
         for (Point point : points) {
-            done.computeIfAbsent(point, p -> {
-                out.printf("  [%d/%d] %s ...%n", done.size() + 1, points.stream().distinct().count(), p.describe());
-                out.flush();
-                return child.run(write(base, p), options.units());
-            });
+            done.computeIfAbsent(point, p -> run(child, base, p, done.size() + 1, runs));
         }
+        double baseWall = (done.get(middle).seconds() + run(child, base, middle, runs, runs).seconds()) / 2;
+        out.printf("base point: %.1f s first, mean of first and last run %.1f s (the \"x base\" column)%n",
+                done.get(middle).seconds(), baseWall);
         Table table = new Table("vary", "value", "units", "epochs x images", "wall s", "x base wall", "peak RSS MB");
-        double baseWall = done.get(middle).seconds();
         for (String axis : axes) {
             for (int value : values(axis)) {
                 Point point = with(middle, axis, value);
@@ -73,6 +73,12 @@ public final class Scaling {
             }
         }
         table.print(out);
+    }
+
+    private ProcessRun.Result run(ChildWorkbench child, LoadedSpec base, Point p, long index, long runs) {
+        out.printf("  [%d/%d] %s ...%n", index, runs, p.describe());
+        out.flush();
+        return child.run(write(base, p), options.units());
     }
 
     private List<Integer> values(String axis) {

@@ -57,8 +57,8 @@ class BenchCommandTest {
                 "--folds", "2", "--epochs", "1", "--images", "120", "--units", "2");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("base point: 1 trials x 2 folds x 1 epochs on 120 images", "[2/2]")
-                .doesNotContain("[3/");
+        assertThat(r.out()).contains("base point: 1 trials x 2 folds x 1 epochs on 120 images", "[3/3] 1 trials x 2 folds",
+                "mean of first and last run").doesNotContain("[4/");
         assertThat(r.out().lines().filter(l -> l.matches("\\s*(trials|folds|epochs|images)\\s+\\d+\\s+\\d+\\s+.*")))
                 .extracting(l -> l.trim().split("\\s+")[0] + " " + l.trim().split("\\s+")[1])
                 .containsExactly("trials 1", "trials 2", "folds 2", "epochs 1", "images 120");
