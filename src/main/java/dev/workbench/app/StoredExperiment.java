@@ -9,7 +9,7 @@ import dev.workbench.spec.SpecLoader;
 import dev.workbench.store.ExperimentRow;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
-import dev.workbench.train.CpuBackend;
+import dev.workbench.train.BackendSelector;
 import java.nio.file.Path;
 
 /**
@@ -22,9 +22,7 @@ record StoredExperiment(ExperimentRow row, LoadedSpec spec, PreparedData data, R
                         RunProvenance now) {
 
     static StoredExperiment open(Store store, String name, Path dataDir, int parallel, RunListener listener) {
-        CpuBackend backend = new CpuBackend();
-        backend.prepare();
-        BackendInfo info = backend.describe();
+        BackendInfo info = BackendSelector.fromEnvironment().prepare();
         ExperimentRow row = store.experiments().requireLatestByName(name);
         LoadedSpec spec = new SpecLoader().parse(row.specYaml(), "stored spec of '" + name + "'");
         if (!spec.sha256().equals(row.specHash())) {

@@ -16,7 +16,7 @@ import dev.workbench.store.ExperimentSummary;
 import dev.workbench.store.RunStatus;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
-import dev.workbench.train.CpuBackend;
+import dev.workbench.train.BackendSelector;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -38,9 +38,7 @@ public final class Workbench {
         LoadedSpec loaded = new SpecLoader().load(specFile);
         ExperimentSpec spec = loaded.spec();
         List<Candidate> candidates = CandidateGenerator.generate(spec.search(), spec.seed());
-        CpuBackend backend = new CpuBackend();
-        backend.prepare();
-        BackendInfo info = backend.describe();
+        BackendInfo info = BackendSelector.fromEnvironment().prepare();
         listener.backend(describe(info, options.parallel()));
         PreparedData data = PreparedData.prepare(spec, config.dataDir(), listener::downloading);
         try (Store store = Store.open(config.dbUrl())) {
@@ -77,8 +75,7 @@ public final class Workbench {
     }
 
     private static String describe(BackendInfo info, int parallel) {
-        return info.backend() + " " + info.nativeBuild() + ", oneDNN layer helpers " + (info.layerHelpers() ? "on" : "off")
-                + ", " + info.ompThreads() + " native thread(s) per unit, " + parallel + " unit(s) at a time";
+        return info.summary() + ", " + info.ompThreads() + " native thread(s) per unit, " + parallel + " unit(s) at a time";
     }
 
     /** Every experiment, newest first. */
@@ -119,7 +116,7 @@ public final class Workbench {
 
     /** Classifies image files (PNG, JPEG, IDX) with an exported model and the manifest beside it. */
     public Predictions predict(Path modelZip, List<Path> inputs) {
-        new CpuBackend().prepare();
+        BackendSelector.fromEnvironment().prepare();
         try (Predictor predictor = Predictor.open(modelZip, Json.mapper())) {
             return predictor.predict(inputs);
         }

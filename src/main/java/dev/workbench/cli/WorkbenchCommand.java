@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
         description = "Cross-validated hyperparameter search for convolutional networks on Deeplearning4j.",
         subcommands = {RunCommand.class, ListCommand.class, ShowCommand.class, DataCommand.class,
                 ExportCommand.class, PredictCommand.class, ReproduceCommand.class,
-                ServeCommand.class})
+                ServeCommand.class, BenchCommand.class})
 final class WorkbenchCommand implements Runnable {
 
     @Spec

@@ -3,8 +3,9 @@ package dev.workbench.metrics;
 /**
  * Metrics of one finished training epoch of one (trial, fold) unit.
  *
- * <p>Train and validation loss/accuracy are both measured at the end of the epoch in inference mode
- * (no dropout), so the two curves are directly comparable. {@code epoch} counts from 1.
+ * <p>Train loss/accuracy are the means over the epoch's minibatches as they were fitted (training mode,
+ * dropout on, weights before each update), as Keras and the usual PyTorch loop report them; validation
+ * loss/accuracy are measured after the epoch in inference mode (no dropout). {@code epoch} counts from 1.
  */
 public record EpochMetrics(
         int epoch,

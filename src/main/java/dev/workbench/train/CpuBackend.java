@@ -75,7 +75,12 @@ public final class CpuBackend {
 
     /** The directory name of the loaded ND4J native library, e.g. {@code linux-x86_64-onednn-avx2}. */
     static String loadedBuild() {
-        String library = Loader.getLoadedLibraries().get(ND4J_LIBRARY);
+        return loadedBuild(ND4J_LIBRARY);
+    }
+
+    /** The directory name of a loaded JavaCPP library, or {@code unknown}. */
+    static String loadedBuild(String libraryName) {
+        String library = Loader.getLoadedLibraries().get(libraryName);
         return library == null ? "unknown" : Path.of(library).getParent().getFileName().toString();
     }
 
@@ -108,6 +113,6 @@ public final class CpuBackend {
                 oneDnn && !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE, "true")),
                 String.valueOf(env.getOrDefault("blas.vendor", "unknown")),
                 Integer.parseInt(String.valueOf(env.getOrDefault("omp.threads", "0"))),
-                Nd4j.getEnvironment().maxThreads());
+                Nd4j.getEnvironment().maxThreads(), "", "cpu", "");
     }
 }

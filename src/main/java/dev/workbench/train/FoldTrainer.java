@@ -15,9 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * initialising and fitting on one thread is what makes a seed reproduce bit for bit (given the same
  * {@code OMP_NUM_THREADS} and native build). Units may run concurrently on different threads. Each
  * epoch visits the training rows in a seeded shuffled order, in minibatches of {@code batch_size}
- * (the last one smaller), then scores training and validation rows in inference mode (validation
- * metrics are NaN when the request has no validation rows). When a unit ends, the calling thread's
- * ND4J workspaces are destroyed so pooled threads do not keep memory.
+ * (the last one smaller). Training loss and accuracy are accumulated over those minibatches as they
+ * are fitted ({@link FittedBatchMetrics}); validation rows are scored after the epoch in inference mode
+ * (validation metrics are NaN when the request has no validation rows). When a unit ends, the calling
+ * thread's ND4J workspaces are destroyed so pooled threads do not keep memory.
  */
 public final class FoldTrainer {
 
@@ -55,9 +56,11 @@ public final class FoldTrainer {
         int epochs = request.training().epochs().resolveInt(request.params());
         EarlyStop earlyStop = EarlyStop.of(request.training().earlyStopping());
         List<EpochMetrics> done = new ArrayList<>();
+        FittedBatchMetrics fitted = new FittedBatchMetrics();
+        net.setListeners(fitted);
         try (LabelledArrays shuffled = train.emptyLike()) {
             for (int epoch = 1; epoch <= epochs; epoch++) {
-                EpochMetrics metrics = epoch(net, request, epoch, train, shuffled, validation);
+                EpochMetrics metrics = epoch(net, request, epoch, new EpochData(train, shuffled, validation), fitted);
                 done.add(metrics);
                 listener.onEpoch(metrics);
                 if (earlyStop.shouldStop(metrics)) {
@@ -66,35 +69,46 @@ public final class FoldTrainer {
             }
             return new FoldResult(done, false);
         } finally {
+            net.setListeners();
             net.setInput(null); // drop references into the arrays closed here
             net.setLabels(null);
             net.clearLayersStates();
         }
     }
 
-    private static EpochMetrics epoch(MultiLayerNetwork net, TrainRequest request, int epoch,
-                                      LabelledArrays train, LabelledArrays shuffled, LabelledArrays validation) {
+    /** A unit's arrays: training rows, the buffer for their shuffled copy, validation rows (or null). */
+    private record EpochData(LabelledArrays train, LabelledArrays shuffled, LabelledArrays validation) {}
+
+    private static EpochMetrics epoch(MultiLayerNetwork net, TrainRequest request, int epoch, EpochData data,
+                                      FittedBatchMetrics fitted) {
         long start = System.nanoTime();
         double learningRate = net.getLearningRate(net.getnLayers() - 1);
         int batch = request.training().batchSize().resolveInt(request.params());
-        fitEpoch(net, train, shuffled, batch, request.seed(), epoch);
-        Evaluation onTrain = InferenceEvaluator.evaluate(net, train);
+        fitted.reset();
+        fitEpoch(net, data.train(), data.shuffled(), batch, request.seed(), epoch, fitted);
+        Evaluation onTrain = fitted.epoch();
         if (!Double.isFinite(onTrain.loss())) {
             throw new TrainingException("loss became " + (Double.isNaN(onTrain.loss()) ? "NaN" : "infinite")
                     + " in epoch " + epoch);
         }
-        Evaluation onValidation = validation == null ? Evaluation.NONE : InferenceEvaluator.evaluate(net, validation);
+        Evaluation onValidation = data.validation() == null ? Evaluation.NONE
+                : InferenceEvaluator.evaluate(net, data.validation());
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
                 onValidation.loss(), onValidation.accuracy(), learningRate, seconds);
     }
 
-    /** One pass over {@code train} in seeded order, using {@code shuffled} as the buffer. */
+    /**
+     * One pass over {@code train} in seeded order, using {@code shuffled} as the buffer; {@code fitted}
+     * (registered as the network's listener) is told each batch's labels before it is fitted.
+     */
     static void fitEpoch(MultiLayerNetwork net, LabelledArrays train, LabelledArrays shuffled,
-                         int batch, long seed, int epoch) {
-        shuffled.fillPermuted(train, EpochOrder.permutation(train.count(), seed, epoch));
+                         int batch, long seed, int epoch, FittedBatchMetrics fitted) {
+        int[] order = EpochOrder.permutation(train.count(), seed, epoch);
+        shuffled.fillPermuted(train, order);
         for (int from = 0; from < train.count(); from += batch) {
             int to = Math.min(train.count(), from + batch);
+            fitted.expect(train.labels(order, from, to));
             net.fit(shuffled.features(from, to), shuffled.oneHot(from, to));
         }
         net.incrementEpochCount();

@@ -55,6 +55,15 @@ final class LabelledArrays implements AutoCloseable {
         return data;
     }
 
+    /** The labels of rows {@code order[from..to)} of the source data. */
+    int[] labels(int[] order, int from, int to) {
+        int[] labels = new int[to - from];
+        for (int i = from; i < to; i++) {
+            labels[i - from] = data.label(order[i]);
+        }
+        return labels;
+    }
+
     /** A view of feature rows {@code [from, to)}. */
     INDArray features(int from, int to) {
         return features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());

@@ -34,8 +34,9 @@ class PackageRulesTest {
             Map.entry("train", List.of(H2, JDBI, JAVALIN, WB + "search", WB + "store", WB + "app", WB + "cli", WB + "export")),
             Map.entry("store", List.of(DL4J, ND4J, JAVALIN, WB + "search", WB + "train", WB + "app", WB + "cli")),
             Map.entry("export", List.of(H2, JDBI, JAVALIN, WB + "search", WB + "store", WB + "app", WB + "cli")),
-            Map.entry("app", List.of(JAVALIN, WB + "cli")),
+            Map.entry("app", List.of(JAVALIN, WB + "cli", WB + "bench")),
             Map.entry("web", List.of(DL4J, ND4J, H2, JDBI, WB + "train", WB + "search", WB + "data", WB + "cli")),
+            Map.entry("bench", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "store", WB + "cli")),
             Map.entry("cli", List.of(DL4J, ND4J, H2, JDBI, JAVALIN, WB + "train", WB + "search")));
 
     static Stream<String> stages() {

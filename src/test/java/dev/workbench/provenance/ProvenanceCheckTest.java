@@ -12,7 +12,7 @@ class ProvenanceCheckTest {
 
     private static RunProvenance run(String trainImages, String dl4j, int ompThreads) {
         SoftwareVersions software = new SoftwareVersions("0.1.0", "t", "c", dl4j, "1.0.0-M2.1", "17", "v", "Linux", "amd64");
-        BackendInfo backend = new BackendInfo("CPU", "linux-x86_64", List.of(), false, false, "OPENBLAS", ompThreads, 1);
+        BackendInfo backend = new BackendInfo("CPU", "linux-x86_64", List.of(), false, false, "OPENBLAS", ompThreads, 1, "", "cpu", "");
         return new RunProvenance(A, software, backend, 2, "17", "Linux amd64",
                 List.of(new DataFileHash("train-images", trainImages, 10), new DataFileHash("train-labels", A, 5)),
                 A, null, null);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.workbench.metrics.EpochMetrics;
+import dev.workbench.spec.LayerSpec;
 import dev.workbench.spec.Num;
 import dev.workbench.spec.TrainingSpec;
 import dev.workbench.spec.TrainingSpec.Optimizer;
@@ -47,9 +48,23 @@ class FoldTrainerTest {
             assertThat(m.learningRate()).isEqualTo(0.01);
             assertThat(m.seconds()).isPositive();
         });
-        assertThat(result.last().trainAccuracy()).isGreaterThan(0.5);
+        assertThat(result.last().trainAccuracy()).isGreaterThan(result.epochs().get(0).trainAccuracy());
         assertThat(result.last().valAccuracy()).isGreaterThan(0.5);
         assertThat(result.last().trainLoss()).isLessThan(result.epochs().get(0).trainLoss());
+    }
+
+    @Test
+    void trainMetricsFromFittedBatchesEqualAnInferencePassWhenTheWeightsCannotChange() {
+        var noDropout = TrainFixtures.model(12, TrainFixtures.conv(4, 3, 1, LayerSpec.Padding.SAME),
+                TrainFixtures.pool(2), TrainFixtures.dense(16), TrainFixtures.output());
+        TrainRequest request = new TrainRequest(noDropout, TrainFixtures.training(Optimizer.SGD, 0.0, 32, 1), Map.of(),
+                5L, TRAIN, VALIDATION);
+        try (TrainedModel model = trainer.trainModel(request, EpochListener.NONE)) {
+            Evaluation inference = model.evaluate(TRAIN);
+            EpochMetrics fitted = model.result().last();
+            assertThat(fitted.trainLoss()).isCloseTo(inference.loss(), within(1e-5));
+            assertThat(fitted.trainAccuracy()).isEqualTo(inference.accuracy());
+        }
     }
 
     @Test

@@ -1,0 +1,40 @@
+package dev.workbench.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs {@code workbench run SPEC --new} in a fresh JVM, on a throw-away database, the way a user
+ * would (same Java, class path and heap settings as this JVM; one native thread per unit), so its wall
+ * time and peak memory are the experiment's alone.
+ */
+final class ChildWorkbench {
+
+    private final Path dataDir;
+    private final Path workDir;
+    private int runs;
+
+    ChildWorkbench(Path dataDir, Path workDir) {
+        this.dataDir = dataDir;
+        this.workDir = workDir;
+    }
+
+    /** Runs the spec with {@code parallel} units at a time. */
+    ProcessRun.Result run(Path spec, int parallel) {
+        int run = ++runs;
+        String db = "jdbc:h2:file:" + workDir.resolve("db-" + run).resolve("workbench").toAbsolutePath();
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Xm") || a.startsWith("-Dorg.") || a.startsWith("-XX:Max"))
+                .forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.workbench.cli.Main",
+                "run", spec.toAbsolutePath().toString(), "--new", "--parallel", Integer.toString(parallel),
+                "--db", db, "--data-dir", dataDir.toAbsolutePath().toString()));
+        return ProcessRun.run(command, Map.of("OMP_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", "1"),
+                workDir.resolve("workbench-run-" + run + ".log"));
+    }
+}

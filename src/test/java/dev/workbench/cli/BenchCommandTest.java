@@ -1,0 +1,87 @@
+package dev.workbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark commands, shrunk to seconds on synthetic data; timings are printed, never asserted. */
+class BenchCommandTest {
+
+    private static final String PYTHON = "/usr/bin/python3";
+
+    @TempDir
+    Path dir;
+
+    private CliHarness harness;
+    private Path spec;
+
+    @BeforeEach
+    void setUp() {
+        harness = new CliHarness(dir);
+        spec = harness.spec("tiny", CliHarness.TINY);
+    }
+
+    @Test
+    void measuresOurSideWithoutPyTorch() {
+        CliHarness.Result r = harness.run("bench", "--spec", spec.toString(), "--images", "128", "--epochs", "1",
+                "--repeats", "2", "--experiments", "1", "--units", "2", "--no-pytorch");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("PyTorch: not run (--no-pytorch)", "first 128 MNIST training images",
+                "ours train 1  ours train 2", "FLOP ceiling: sgemm 1024x1024", "18.1 MFLOP/image",
+                "Whole experiment", "2 trials x 2 folds x 2 epochs on 240 images + refit", "ours peak RSS MB",
+                "ours RSS by quarter MB")
+                .doesNotContain("ratio");
+        assertThat(r.out().lines().filter(l -> l.matches("\\s+[12]\\s+[\\d,]+\\s+[\\d,]+\\s+-.*"))).hasSize(2);
+    }
+
+    @Test
+    void comparesWithPyTorchWhenItIsInstalled() throws Exception {
+        assumeTrue(torchAvailable(), PYTHON + " cannot import torch");
+        CliHarness.Result r = harness.run("bench", "--spec", spec.toString(), "--images", "128", "--epochs", "1",
+                "--repeats", "1", "--experiments", "1", "--units", "1", "--python", PYTHON);
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("PyTorch: " + PYTHON, "ratio ours(1 units)/PyTorch: training ",
+                "ratio PyTorch wall / ours: ", "torch peak RSS MB");
+    }
+
+    @Test
+    void scalingTableVariesOneAxisAtATime() {
+        CliHarness.Result r = harness.run("bench", "scaling", "--spec", spec.toString(), "--trials", "1,2",
+                "--folds", "2", "--epochs", "1", "--images", "120", "--units", "2");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("base point: 1 trials x 2 folds x 1 epochs on 120 images", "[3/3] 1 trials x 2 folds",
+                "mean of first and last run").doesNotContain("[4/");
+        assertThat(r.out().lines().filter(l -> l.matches("\\s*(trials|folds|epochs|images)\\s+\\d+\\s+\\d+\\s+.*")))
+                .extracting(l -> l.trim().split("\\s+")[0] + " " + l.trim().split("\\s+")[1])
+                .containsExactly("trials 1", "trials 2", "folds 2", "epochs 1", "images 120");
+    }
+
+    @Test
+    void rejectsBadSizesWithExitCode2() {
+        CliHarness.Result images = harness.run("bench", "--images", "0");
+        assertThat(images.exitCode()).isEqualTo(2);
+        assertThat(images.err()).contains("--images: must be at least 1");
+
+        CliHarness.Result folds = harness.run("bench", "scaling", "--folds", "1,3");
+        assertThat(folds.exitCode()).isEqualTo(2);
+        assertThat(folds.err()).contains("--folds: values must be at least 2");
+    }
+
+    private static boolean torchAvailable() throws Exception {
+        try {
+            Process p = new ProcessBuilder(PYTHON, "-c", "import torch").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
