@@ -36,9 +36,10 @@ public record BackendInfo(
         Objects.requireNonNull(nativeBuild, "nativeBuild");
         buildFlags = List.copyOf(buildFlags);
         Objects.requireNonNull(blasVendor, "blasVendor");
-        Objects.requireNonNull(device, "device");
-        Objects.requireNonNull(requested, "requested");
-        Objects.requireNonNull(fallback, "fallback");
+        // absent from provenance stored before backends could be chosen, when every run was on the CPU
+        device = Objects.requireNonNullElse(device, "");
+        requested = Objects.requireNonNullElse(requested, "cpu");
+        fallback = Objects.requireNonNullElse(fallback, "");
     }
 
     /** The same backend, recording what was asked for and why it differs. */
