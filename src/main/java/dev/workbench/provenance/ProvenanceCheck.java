@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * Says how the environment of a re-run differs from a stored run in what can change its numbers:
- * dataset files, fold assignment, DL4J/ND4J versions, the native build and the native thread count.
- * Fields the stored run did not record are skipped.
+ * dataset files, fold assignment, workbench and DL4J/ND4J versions, the backend, its native build and
+ * the native thread count. Other fields the stored run did not record are skipped.
  */
 public final class ProvenanceCheck {
 
@@ -21,11 +21,17 @@ public final class ProvenanceCheck {
         List<String> out = new ArrayList<>();
         dataFiles(stored.dataFiles(), now.dataFiles(), out);
         compare("fold assignment hash", stored.foldAssignmentSha256(), now.foldAssignmentSha256(), out);
-        if (stored.software() != null && now.software() != null) {
+        if (stored.software() == null) {
+            out.add("the run was stored by a workbench that recorded no version of itself (before 0.1.0's provenance);"
+                    + " how it computed metrics may differ from this version");
+        } else if (now.software() != null) {
+            compare("workbench version", stored.software().workbench(), now.software().workbench(), out);
+            compare("workbench commit", stored.software().gitCommit(), now.software().gitCommit(), out);
             compare("DL4J version", stored.software().deeplearning4j(), now.software().deeplearning4j(), out);
             compare("ND4J version", stored.software().nd4j(), now.software().nd4j(), out);
         }
         if (stored.backend() != null && now.backend() != null) {
+            compare("ND4J backend", stored.backend().backend(), now.backend().backend(), out);
             compare("ND4J native build", stored.backend().nativeBuild(), now.backend().nativeBuild(), out);
             compare("native threads per unit (OMP_NUM_THREADS)", stored.backend().ompThreads(),
                     now.backend().ompThreads(), out);

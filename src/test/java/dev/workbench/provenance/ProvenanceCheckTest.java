@@ -32,10 +32,21 @@ class ProvenanceCheckTest {
     }
 
     @Test
-    void fieldsAnOlderVersionDidNotRecordAreSkipped() {
+    void aRunStoredWithoutWorkbenchVersionIsFlaggedAndOtherMissingFieldsSkipped() {
         RunProvenance legacy = new RunProvenance(null, null, null, 2, "17", "Linux amd64",
                 List.of(new DataFileHash("train-images", A, 10)), null, null, null);
-        assertThat(ProvenanceCheck.differences(legacy, run(A, "1.0.0-M2.1", 1))).isEmpty();
+        assertThat(ProvenanceCheck.differences(legacy, run(A, "1.0.0-M2.1", 1))).singleElement().asString()
+                .startsWith("the run was stored by a workbench that recorded no version of itself");
+    }
+
+    @Test
+    void anotherWorkbenchBuildIsReported() {
+        RunProvenance stored = run(A, "1.0.0-M2.1", 1);
+        SoftwareVersions other = new SoftwareVersions("0.2.0", "t", "d", "1.0.0-M2.1", "1.0.0-M2.1", "17", "v", "Linux", "amd64");
+        RunProvenance now = new RunProvenance(A, other, stored.backend(), 2, "17", "Linux amd64", stored.dataFiles(), A,
+                null, null);
+        assertThat(ProvenanceCheck.differences(stored, now))
+                .containsExactly("workbench version was 0.1.0, now 0.2.0", "workbench commit was c, now d");
     }
 
     @Test
