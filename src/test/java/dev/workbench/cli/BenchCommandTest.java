@@ -1,8 +1,8 @@
 package dev.workbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.workbench.testing.Required;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +42,7 @@ class BenchCommandTest {
 
     @Test
     void comparesWithPyTorchWhenItIsInstalled() throws Exception {
-        assumeTrue(torchAvailable(), PYTHON + " cannot import torch");
+        Required.that(torchAvailable(), "PyTorch for " + PYTHON, "apt-get install python3-torch (./test installs it)");
         CliHarness.Result r = harness.run("bench", "--spec", spec.toString(), "--images", "128", "--epochs", "1",
                 "--repeats", "1", "--experiments", "1", "--units", "1", "--python", PYTHON);
 

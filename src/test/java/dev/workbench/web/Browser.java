@@ -1,5 +1,6 @@
 package dev.workbench.web;
 
+import dev.workbench.testing.Required;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,10 +37,8 @@ final class Browser implements AutoCloseable {
 
     Browser(String baseUrl) {
         for (String file : List.of(CHROMIUM, CHROMEDRIVER)) {
-            if (!Files.isExecutable(Path.of(file))) {
-                throw new IllegalStateException(file + " is missing: the browser tests need Debian's chromium and "
-                        + "chromium-driver (apt-get install chromium chromium-driver; .ci/run installs them)");
-            }
+            Required.that(Files.isExecutable(Path.of(file)), file, "the browser tests need Debian's chromium and "
+                    + "chromium-driver (apt-get install chromium chromium-driver; ./test installs them)");
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
