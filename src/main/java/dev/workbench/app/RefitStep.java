@@ -3,7 +3,6 @@ package dev.workbench.app;
 import dev.workbench.metrics.EpochMetrics;
 import dev.workbench.provenance.Seeds;
 import dev.workbench.spec.ExperimentSpec;
-import dev.workbench.spec.Num;
 import dev.workbench.spec.TrainingSpec;
 import dev.workbench.store.Refit;
 import dev.workbench.store.RunStatus;
@@ -51,9 +50,7 @@ final class RefitStep {
      */
     TrainedModel train(TrialRow trial, PreparedData.Split split, RunListener listener) {
         int epochs = epochs(trial);
-        TrainingSpec t = spec.training();
-        TrainingSpec fixed = new TrainingSpec(t.optimizer(), t.learningRate(), t.momentum(), t.lrDecay(),
-                t.batchSize(), Num.of(epochs), null);
+        TrainingSpec fixed = spec.training().fixedEpochs(epochs);
         return new FoldTrainer().trainModel(new TrainRequest(spec.model(), fixed, trial.params(),
                 Seeds.refit(spec.seed(), trial.index()), split.train(), split.validation()),
                 m -> listener.epoch(trial.index(), -1, m));

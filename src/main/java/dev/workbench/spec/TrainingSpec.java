@@ -1,5 +1,7 @@
 package dev.workbench.spec;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 /**
  * How each (trial, fold) unit is trained.
  *
@@ -10,6 +12,8 @@ package dev.workbench.spec;
  * @param batchSize     minibatch size
  * @param epochs        maximum number of epochs
  * @param earlyStopping optional stop when a validation metric stops improving
+ * @param logEvery      batches between logged training steps; 0 logs none; null (the default) logs about
+ *                      20 steps per epoch
  */
 public record TrainingSpec(
         Optimizer optimizer,
@@ -18,10 +22,28 @@ public record TrainingSpec(
         LrDecay lrDecay,
         Num batchSize,
         Num epochs,
-        EarlyStopping earlyStopping) {
+        EarlyStopping earlyStopping,
+        Integer logEvery) {
 
+    @JsonCreator
     public TrainingSpec {
         momentum = momentum == null ? Num.of(0.9) : momentum;
+    }
+
+    /** Settings with the default step logging. */
+    public TrainingSpec(Optimizer optimizer, Num learningRate, Num momentum, LrDecay lrDecay, Num batchSize, Num epochs,
+                        EarlyStopping earlyStopping) {
+        this(optimizer, learningRate, momentum, lrDecay, batchSize, epochs, earlyStopping, null);
+    }
+
+    /** The same settings with {@code epochs} fixed and no early stopping (a refit has nothing to stop on). */
+    public TrainingSpec fixedEpochs(int count) {
+        return new TrainingSpec(optimizer, learningRate, momentum, lrDecay, batchSize, Num.of(count), null, logEvery);
+    }
+
+    /** The same settings logging a step every {@code batches} batches (0: none). */
+    public TrainingSpec withLogEvery(int batches) {
+        return new TrainingSpec(optimizer, learningRate, momentum, lrDecay, batchSize, epochs, earlyStopping, batches);
     }
 
     /** Optimizers the workbench can build. */
