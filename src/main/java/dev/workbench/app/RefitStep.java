@@ -62,13 +62,19 @@ final class RefitStep {
                 .mapToInt(f -> f.epochs().size()).average().orElse(1));
     }
 
-    /** Stores a trained refit as the experiment's refit: its test result (its last epoch's validation) and model. */
+    /**
+     * Stores a trained refit as the experiment's refit: its test result (its last epoch's validation), model,
+     * and test confusion matrix with its most confident mistakes (from that same evaluation).
+     */
     Refit store(TrialRow trial, TrainedModel model, double seconds) {
         EpochMetrics last = model.result().last();
         Refit done = new Refit(trial.index(), Seeds.refit(spec.seed(), trial.index()), RunStatus.DONE, null,
                 model.result().epochs().size(), last.valLoss(), last.valAccuracy(), seconds);
         store.refits().save(experimentId, done);
         store.refits().saveModel(experimentId, model.zipBytes());
+        if (model.result().validation() != null) {
+            new TestGallery(store, data).save(experimentId, null, trial.index(), null, model.result().validation());
+        }
         return done;
     }
 
