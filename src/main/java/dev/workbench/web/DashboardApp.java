@@ -41,6 +41,8 @@ public final class DashboardApp {
         app.get("/api/trials/{id}", ctx -> ctx.json(TrialView.of(store, id(ctx),
                 Params.points(ctx.queryParam("points")), json)));
         app.get("/api/exports/{id}/{file}", ctx -> ExportDownload.send(ctx, store, id(ctx), ctx.pathParam("file")));
+        app.get("/api/diagnoses/{id}/mistakes/{file}",
+                ctx -> MistakeImage.send(ctx, store, id(ctx), ctx.pathParam("file")));
         app.get("/api/compare", ctx -> ctx.json(CompareView.of(store, Params.trialIds(ctx.queryParam("trials"), 2))));
         ApiErrors.register(app);
         return app;
