@@ -98,7 +98,7 @@ function trialSeries(trial, metric, colour, dashed, folds) {
 }
 
 /** The min–max band as one polygon: along the maxima, back along the minima. */
-function bandPolygon(points, api, colour, opacity) {
+export function bandPolygon(points, api, colour, opacity) {
   const upper = points.map((p) => api.coord([p[0], p[3]]));
   const lower = points.map((p) => api.coord([p[0], p[2]])).reverse();
   return { type: 'polygon', shape: { points: upper.concat(lower) }, style: { fill: colour, opacity }, silent: true };

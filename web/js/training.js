@@ -1,5 +1,6 @@
 // Trial page's training views: curves within epochs, weight spread per fold, confusion matrices, mistakes.
 import { chart, color, el, fmt, replace, segmented } from './common.js';
+import { bandPolygon } from './curves.js';
 
 const X_AXES = [['iterations', 'iterations'], ['images', 'images seen'], ['epochs', 'epochs']];
 const X_INDEX = { iterations: 0, images: 1, epochs: 2 };
@@ -29,14 +30,11 @@ function renderSteps(page, kind) {
     const metric = `${split}_${kind}`;
     const band = steps.bands[metric] ?? [];
     const bx = band.map((p) => [p[0], p[1], p[2]][xi]);
-    series.push({ id: `band:${split}:base`, type: 'line', stack: `band-${split}`, stackStrategy: 'all', symbol: 'none',
-      data: band.map((p, i) => [bx[i], p[4]]), lineStyle: { opacity: 0 }, silent: true });
-    series.push({ id: `band:${split}:fill`, type: 'line', stack: `band-${split}`, stackStrategy: 'all', symbol: 'none',
-      data: band.map((p, i) => [bx[i], p[5] - p[4]]), lineStyle: { opacity: 0 },
-      areaStyle: { color: split === 'train' ? 'rgba(47,111,222,0.12)' : 'rgba(232,89,12,0.14)' }, silent: true });
+    const finite = band.map((p, i) => [bx[i], p[3], p[4], p[5]]).filter((p) => p[2] !== null && p[3] !== null);
+    series.push(polygon(`band:${split}`, finite, split === 'train' ? '#667085' : '#b42318', 0.12));
     series.push({ id: `mean:${split}`, name: `mean ${split}`, type: 'line', symbol: split === 'val' ? 'circle' : 'none',
-      data: band.map((p, i) => [bx[i], p[3]]), lineStyle: { color: split === 'train' ? '#1f2430' : '#e8590c', width: 2,
-        type: split === 'train' ? 'dashed' : 'solid' }, itemStyle: { color: split === 'train' ? '#1f2430' : '#e8590c' } });
+      data: band.map((p, i) => [bx[i], p[3]]), lineStyle: { color: split === 'train' ? '#1f2430' : '#b42318', width: 2,
+        type: split === 'train' ? 'dashed' : 'solid' }, itemStyle: { color: split === 'train' ? '#1f2430' : '#b42318' } });
     steps.folds.forEach((f, i) => {
       const points = f.steps.filter((p) => p[METRIC_INDEX[metric]] !== null).map((p) => [p[xi], p[METRIC_INDEX[metric]]]);
       series.push({ id: `step:${f.fold}:${split}`, name: `fold ${f.fold}`, type: 'line', symbol: split === 'val' ? 'circle' : 'none',
@@ -86,12 +84,13 @@ function renderWeights(page) {
 
 function spreadChart(id, s, param) {
   const points = s ? s.points : [];
-  const series = [{ id: 'q:base', type: 'line', stack: 'q', stackStrategy: 'all', symbol: 'none', silent: true,
-    data: points.map((p) => [p[0], p[1]]), lineStyle: { opacity: 0 } }];
+  const series = [];
   for (let b = 1; b <= 7; b++) {
-    series.push({ id: `band:${b}`, name: `${b - 1}/7–${b}/7`, type: 'line', stack: 'q', stackStrategy: 'all', symbol: 'none',
-      data: points.map((p) => [p[0], p[b + 1] - p[b]]), lineStyle: { width: 0 }, areaStyle: { color: BAND_COLOURS[b - 1], opacity: 1 } });
+    series.push(polygon(`band:${b}`, points.map((p) => [p[0], null, p[b], p[b + 1]]), BAND_COLOURS[b - 1], 1));
   }
+  series.push({ id: 'q:middle', name: 'middle of the 3/7–4/7 band', type: 'line', symbol: 'circle', symbolSize: 3,
+    data: points.map((p) => [p[0], (p[4] + p[5]) / 2]),
+    lineStyle: { color: '#08306b', width: 1 }, itemStyle: { color: '#08306b' } });
   const bounds = (p) => p.slice(1, 9).map((v) => fmt(v, 4)).join(' · ');
   chart(document.getElementById(id)).setOption({
     animation: false,
@@ -119,6 +118,12 @@ function updateChart(fold) {
     series: fold.layers.map((s, i) => ({ id: `update:${s.layer}:${s.param}`, name: `${s.layer} ${s.layer_type} ${s.param}`,
       type: 'line', data: s.points.filter((p) => p[0] > 0).map((p) => [p[0], p[10]]), itemStyle: { color: color(i) } })),
   }, { notMerge: true });
+}
+
+/** A shaded band between p[2] and p[3] of each point [x, _, low, high], drawn as one polygon like the epoch curves' bands. */
+function polygon(id, points, colour, opacity) {
+  return { id, type: 'custom', silent: true, clip: true, tooltip: { show: false }, data: points.map((p) => [p[0], p[2], p[3]]),
+    encode: { x: 0, y: [1, 2] }, renderItem: (params, api) => (params.dataIndex !== 0 ? null : bandPolygon(points, api, colour, opacity)) };
 }
 
 /** A confusion matrix as a heat-mapped table with per-class accuracy; `summary` null shows why there is none. */

@@ -52,10 +52,10 @@ class TrainingViewsBrowserTest {
     @Test
     void trial_page_draws_curves_within_epochs_on_three_x_axes() {
         browser.open("/trial.html?id=" + best);
-        // per split: 3 folds, a mean and a two-series band
+        // per split: 3 folds, a mean and a band
         browser.until(d -> browser.series("step-chart", "step:") == 6);
         assertThat(browser.series("step-chart", "mean:")).isEqualTo(2);
-        assertThat(browser.series("step-chart", "band:")).isEqualTo(4);
+        assertThat(browser.series("step-chart", "band:")).isEqualTo(2);
         assertThat(browser.points("step-chart", "step:0:train")).isEqualTo(20);
         assertThat(browser.points("step-chart", "step:0:val")).isEqualTo(4);
         assertThat(lastX("step:0:train")).isEqualTo(20.0);
