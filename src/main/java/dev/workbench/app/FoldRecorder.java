@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * Writes everything one fold run records into the store, on the training thread: the epoch rows, the
- * steps within each epoch (buffered, written with their epoch), the weight spreads and the out-of-fold
+ * steps within each epoch (buffered, written with their epoch, or before the weights of an epoch that
+ * failed), the weight spreads and the out-of-fold
  * confusion matrix. Every per-fold write of a run goes through here.
  */
 final class FoldRecorder implements EpochListener {
@@ -36,15 +37,21 @@ final class FoldRecorder implements EpochListener {
 
     @Override
     public void onEpoch(EpochMetrics metrics) {
-        store.traces().addSteps(foldRunId, steps);
-        steps.clear();
+        flushSteps();
         store.foldRuns().addEpoch(foldRunId, metrics);
         afterEpoch.accept(metrics);
     }
 
+    /** Also flushes pending steps: a unit whose loss became NaN reads its weights just before failing. */
     @Override
     public void onWeights(List<LayerSpread> spread) {
+        flushSteps();
         store.traces().addSpread(foldRunId, spread);
+    }
+
+    private void flushSteps() {
+        store.traces().addSteps(foldRunId, steps);
+        steps.clear();
     }
 
     @Override

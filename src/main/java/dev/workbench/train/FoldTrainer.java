@@ -113,6 +113,7 @@ public final class FoldTrainer {
         fitEpoch(net, data.train(), data.shuffled(), batch, request.seed(), epoch, recording.fitted(), recording.steps());
         Evaluation onTrain = recording.fitted().epoch();
         if (!Double.isFinite(onTrain.loss())) {
+            recording.steps().closeEpoch(Double.NaN, Double.NaN);
             recording.listener().onWeights(recording.weights().read(epoch));
             throw new TrainingException("loss became " + (Double.isNaN(onTrain.loss()) ? "NaN" : "infinite")
                     + " in epoch " + epoch);

@@ -36,7 +36,7 @@ public final class DashboardApp {
             long id = id(ctx);
             ctx.json(CurveView.of(store, id, Params.trialIds(ctx.queryParam("trials"), 1),
                     Params.metric(ctx.queryParam("metric"), ExperimentView.experiment(store, id).metric()),
-                    Params.points(ctx.queryParam("points"))));
+                    Params.xAxis(ctx.queryParam("x")), Params.points(ctx.queryParam("points"))));
         });
         app.get("/api/trials/{id}", ctx -> ctx.json(TrialView.of(store, id(ctx),
                 Params.points(ctx.queryParam("points")), json)));

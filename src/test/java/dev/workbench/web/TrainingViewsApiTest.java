@@ -46,6 +46,11 @@ class TrainingViewsApiTest {
             assertThat(t.get("weights_warning").asBoolean()).as("trial %s", t.get("index")).isEqualTo(failed);
             if (failed) {
                 assertThat(t.get("out_of_fold").isNull()).isTrue();
+                for (JsonNode f : t.get("folds")) {
+                    // the diverging epoch's steps are kept: 5 batches of 32 of the fold's 160 training rows
+                    assertThat(f.get("steps")).hasSize(5);
+                    assertThat(f.get("weights")).hasSize(2 * 6);
+                }
                 continue;
             }
             done++;
@@ -116,6 +121,31 @@ class TrainingViewsApiTest {
         assertThat(training.get("warn_magnitude").asDouble()).isEqualTo(100.0);
         assertThat(training.get("weights_warning").asBoolean()).isFalse();
         assertThat(training.at("/out_of_fold/total").asLong()).isEqualTo(TRAIN_ROWS);
+    }
+
+    @Test
+    void curves_can_be_drawn_against_iterations_or_images_seen_with_the_same_bands() {
+        long best = bestTrialId();
+        String base = "/api/experiments/" + grid + "/curves?trials=" + best;
+        JsonNode train = http.json(base + "&metric=train_loss&x=iterations").get("trials").get(0);
+        assertThat(train.get("mean")).hasSize(20);
+        assertThat(train.at("/mean/19/0").asLong()).isEqualTo(20);
+        assertThat(train.at("/mean/0/4").asInt()).isEqualTo(3);
+        assertThat(train.at("/mean/0/2").asDouble()).isLessThanOrEqualTo(train.at("/mean/0/1").asDouble());
+        assertThat(train.get("folds")).hasSize(3).allMatch(f -> f.get("points").size() == 20);
+        JsonNode images = http.json(base + "&metric=train_loss&x=images").get("trials").get(0);
+        assertThat(images.at("/mean/19/0").asLong()).isEqualTo(4 * 160);
+        JsonNode val = http.json(base + "&metric=val_accuracy&x=iterations");
+        assertThat(val.get("x").asText()).isEqualTo("iterations");
+        assertThat(val.at("/trials/0/mean")).extracting(p -> p.get(0).asLong()).containsExactly(5L, 10L, 15L, 20L);
+        JsonNode byEpoch = http.json(base + "&metric=val_accuracy");
+        assertThat(val.at("/trials/0/mean/3/1").asDouble()).isEqualTo(byEpoch.at("/trials/0/mean/3/1").asDouble());
+        JsonNode capped = http.json(base + "&metric=train_loss&x=iterations&points=5").get("trials").get(0);
+        assertThat(capped.get("mean")).hasSize(5);
+        assertThat(capped.at("/folds/0/points")).hasSize(5);
+        Http.Answer bad = http.get(base + "&x=seconds");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("error").asText()).startsWith("x: expected one of epochs, iterations, images");
     }
 
     @Test

@@ -116,6 +116,23 @@ class TrainingViewsBrowserTest {
     }
 
     @Test
+    void experiment_curve_panel_switches_to_iterations_and_images_seen() {
+        browser.open("/compare.html?trials=" + String.join(",", trialIds));
+        browser.until(d -> browser.series("curves-chart", "mean:") == trialIds.size());
+        assertThat(browser.points("curves-chart", "mean:")).isEqualTo(4);
+        browser.one("#curve-split button[data-value=train]").click();
+        browser.one("#curve-x button[data-value=iterations]").click();
+        browser.until(d -> browser.points("curves-chart", "mean:") == 20);
+        assertThat(browser.series("curves-chart", "band:")).isEqualTo(trialIds.size());
+        browser.one("#curve-x button[data-value=images]").click();
+        browser.until(d -> ((Number) browser.js("const s = echarts.getInstanceByDom(document.getElementById('curves-chart'))"
+                + ".getOption().series.find(s => String(s.id).startsWith('mean:')); return s.data[s.data.length - 1][0];"))
+                .longValue() == 640);
+        assertThat(browser.text("#curves-caption")).contains("every logged step");
+        browser.screenshot("compare-curves-images-seen");
+    }
+
+    @Test
     void compare_page_shows_per_class_accuracy_side_by_side() {
         browser.open("/compare.html?trials=" + String.join(",", trialIds));
         assertThat(browser.all("#per-class tbody tr")).hasSize(11);
