@@ -28,6 +28,9 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class FoldTrainer {
 
+    /** Makes the validation sample's seed differ from the unit's shuffles. */
+    private static final long SAMPLE_SALT = 0x5A4D504C45L;
+
     private final NetworkFactory factory = new NetworkFactory();
 
     /**
@@ -66,8 +69,9 @@ public final class FoldTrainer {
         WeightSpreadMeter weights = new WeightSpreadMeter(net);
         net.setListeners(fitted);
         listener.onWeights(weights.read(0));
-        try (LabelledArrays shuffled = train.emptyLike()) {
-            Recording recording = new Recording(fitted, stepLog(request, train.count(), listener), weights, listener);
+        try (LabelledArrays shuffled = train.emptyLike(); LabelledArrays sample = sample(request, validation)) {
+            Recording recording = new Recording(fitted, stepLog(request, train.count(), net, sample, listener), weights,
+                    listener);
             EpochData data = new EpochData(train, shuffled, validation);
             Diagnosis diagnosis = null;
             boolean stopped = false;
@@ -92,9 +96,29 @@ public final class FoldTrainer {
         }
     }
 
-    private static StepLog stepLog(TrainRequest request, int rows, EpochListener listener) {
+    private static StepLog stepLog(TrainRequest request, int rows, MultiLayerNetwork net, LabelledArrays sample,
+                                   EpochListener listener) {
         int batch = request.training().batchSize().resolveInt(request.params());
-        return new StepLog(StepLog.every(request.training().logEvery(), (rows + batch - 1) / batch), listener);
+        Integer validateEvery = request.training().validateEvery();
+        return new StepLog(StepLog.every(request.training().logEvery(), (rows + batch - 1) / batch),
+                validateEvery == null ? 0 : validateEvery,
+                sample == null ? null : () -> InferenceEvaluator.evaluate(net, sample), listener);
+    }
+
+    /**
+     * The fixed, seeded sample of validation rows measured within epochs (the same rows every epoch), or null
+     * when {@code validate_every} is off or there are no validation rows.
+     */
+    private static LabelledArrays sample(TrainRequest request, LabelledArrays validation) {
+        Integer every = request.training().validateEvery();
+        if (every == null || every == 0 || validation == null) {
+            return null;
+        }
+        int n = validation.count();
+        int[] rows = java.util.Arrays.copyOf(EpochOrder.permutation(n, request.seed() ^ SAMPLE_SALT, 0),
+                Math.min(n, request.training().sampleRows()));
+        java.util.Arrays.sort(rows);
+        return LabelledArrays.of(validation.source().rows(rows));
     }
 
     /** A unit's arrays: training rows, the buffer for their shuffled copy, validation rows (or null). */

@@ -1,12 +1,14 @@
 package dev.workbench.train;
 
 import dev.workbench.metrics.StepMetrics;
+import java.util.function.Supplier;
 
 /**
  * Turns fitted batches into {@link StepMetrics}: every {@code every} batches of an epoch, and after its last
  * batch, a step with the mean training loss and accuracy over the batches since the previous step. The
  * epoch's last step is held back until the epoch's validation is known ({@link #closeEpoch}). It only counts
- * and reads sums that {@link FittedBatchMetrics} keeps anyway, so it changes nothing in training.
+ * and reads sums that {@link FittedBatchMetrics} keeps anyway; the optional within-epoch validation runs the
+ * network in inference mode, which draws no random numbers; so it changes nothing in training.
  */
 final class StepLog {
 
@@ -14,23 +16,30 @@ final class StepLog {
     static final int DEFAULT_STEPS_PER_EPOCH = 20;
 
     private final int every;
+    private final int validateEvery;
+    private final Supplier<Evaluation> sample;
     private final EpochListener listener;
     private long iteration;
     private long images;
     private StepMetrics pending;
 
-    /** {@code every} 0 logs no steps. */
-    StepLog(int every, EpochListener listener) {
-        if (every < 0) {
-            throw new IllegalArgumentException("log_every must be >= 0, got " + every);
+    /**
+     * {@code every} 0 logs no steps; every {@code validateEvery} batches within an epoch (0: never) a step is
+     * logged with {@code sample}'s loss and accuracy as its validation.
+     */
+    StepLog(int every, int validateEvery, Supplier<Evaluation> sample, EpochListener listener) {
+        if (every < 0 || validateEvery < 0) {
+            throw new IllegalArgumentException("log_every and validate_every must be >= 0, got " + every + ", " + validateEvery);
         }
         this.every = every;
+        this.validateEvery = sample == null ? 0 : validateEvery;
+        this.sample = sample;
         this.listener = listener;
     }
 
     /** A log that records nothing, for callers that only need the fitted epoch. */
     static StepLog off() {
-        return new StepLog(0, EpochListener.NONE);
+        return new StepLog(0, 0, null, EpochListener.NONE);
     }
 
     /**
@@ -46,7 +55,10 @@ final class StepLog {
     void afterBatch(int epoch, int batch, int batches, int rows, FittedBatchMetrics fitted) {
         iteration++;
         images += rows;
-        if (every == 0 || (batch % every != 0 && batch != batches)) {
+        boolean validate = validateEvery > 0 && batch % validateEvery == 0 && batch != batches;
+        boolean logged = every > 0 && batch % every == 0;
+        boolean epochEnd = batch == batches && (every > 0 || validateEvery > 0);
+        if (!validate && !logged && !epochEnd) {
             return;
         }
         Evaluation window = fitted.window();
@@ -54,6 +66,9 @@ final class StepLog {
                 Double.NaN, Double.NaN);
         if (batch == batches) {
             pending = step;
+        } else if (validate) {
+            Evaluation measured = sample.get();
+            listener.onStep(step.withValidation(measured.loss(), measured.accuracy()));
         } else {
             listener.onStep(step);
         }

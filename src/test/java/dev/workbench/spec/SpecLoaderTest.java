@@ -108,6 +108,10 @@ class SpecLoaderTest {
                         "at least 0"),
                 Arguments.of("fractional log_every", VALID.replace("epochs: 2}", "epochs: 2, log_every: 2.5}"), "training.log_every", 19,
                         "expected an integer"),
+                Arguments.of("negative validate_every", VALID.replace("epochs: 2}", "epochs: 2, validate_every: -2}"),
+                        "training.validate_every", 19, "at least 0"),
+                Arguments.of("empty validation sample", VALID.replace("epochs: 2}", "epochs: 2, validate_every: 2, validation_sample: 0}"),
+                        "training.validation_sample", 19, "at least 1 row"),
                 Arguments.of("bad yaml", VALID.replace("seed: 7", "seed: 7\n\t- oops"), "", 2, "not valid YAML"));
     }
 

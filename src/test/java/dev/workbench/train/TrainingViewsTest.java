@@ -125,6 +125,29 @@ class TrainingViewsTest {
     }
 
     @Test
+    void within_epoch_validation_on_a_seeded_sample_is_logged_and_changes_no_trained_number() {
+        TrainingSpec base = TrainFixtures.adam(0.01, 32, 2).withLogEvery(0);
+        List<EpochMetrics> without = new ArrayList<>();
+        float[][] quiet = trainAndPredict(base, EpochListener.NONE, without);
+        Heard heard = new Heard();
+        List<EpochMetrics> with = new ArrayList<>();
+        float[][] sampled = trainAndPredict(base.withValidateEvery(3, 40), heard, with);
+
+        assertBitIdentical(with, without);
+        assertThat(sampled).isDeepEqualTo(quiet);
+        // log_every 0: only the validation steps (batches 3, 6, 9) and each epoch's last step
+        assertThat(heard.steps).extracting(StepMetrics::batch).containsExactly(3, 6, 9, 10, 3, 6, 9, 10);
+        assertThat(heard.steps).allMatch(s -> Double.isFinite(s.valAccuracy()));
+        for (StepMetrics s : heard.steps) {
+            double rows = s.batch() == 10 ? VALIDATION.count() : 40;
+            assertThat(Math.abs(s.valAccuracy() * rows - Math.rint(s.valAccuracy() * rows))).isLessThan(1e-9);
+        }
+        Heard again = new Heard();
+        new FoldTrainer().train(request(base.withValidateEvery(3, 40)), again);
+        assertThat(again.steps).isEqualTo(heard.steps); // the same seeded sample every run
+    }
+
+    @Test
     void default_log_every_aims_at_twenty_steps_per_epoch() {
         assertThat(StepLog.every(null, 16)).isEqualTo(1);
         assertThat(StepLog.every(null, 469)).isEqualTo(23); // full MNIST, batch 128: 20 or 21 steps
