@@ -10,6 +10,12 @@ const BAND_COLOURS = ['#c6dbef', '#9ecae1', '#6baed6', '#3182bd', '#6baed6', '#9
 
 const state = { x: 'iterations', fold: null, layer: null };
 
+/** A short axis label: exponent form for huge or tiny values (diverged weights reach 1e27). */
+function short(v) {
+  const abs = Math.abs(v);
+  return abs !== 0 && (abs >= 1e4 || abs < 1e-3) ? v.toExponential(1) : String(+v.toPrecision(3));
+}
+
 /** Draws every training panel of `page` (the /api/trials/{id} answer); `kind` is 'loss' or 'accuracy'. */
 export function renderTraining(page, kind) {
   renderSteps(page, kind);
@@ -49,7 +55,7 @@ function renderSteps(page, kind) {
     grid: { left: 60, right: 24, top: 36, bottom: 50 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => fmt(v) },
     xAxis: { type: 'value', name: X_AXES.find(([v]) => v === state.x)[1], nameLocation: 'middle', nameGap: 28, min: 'dataMin' },
-    yAxis: { type: 'value', name: kind, scale: true },
+    yAxis: { type: 'value', name: kind, scale: true, axisLabel: { formatter: short } },
     title: empty ? { text: 'No steps logged (training.log_every: 0, or no batch finished yet)', left: 'center', top: 'middle',
       textStyle: { color: '#667085', fontSize: 14 } } : undefined,
     series,
@@ -101,7 +107,7 @@ function spreadChart(id, s, param) {
       return p ? `epoch ${p[0]}<br>min · 1/7 … 6/7 · max<br>${bounds(p)}${p[9] ? `<br>${p[9]} NaN/inf` : ''}` : '';
     } },
     xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 24, minInterval: 1 },
-    yAxis: { type: 'value', scale: true },
+    yAxis: { type: 'value', scale: true, axisLabel: { formatter: short } },
     series,
   }, { notMerge: true });
 }
@@ -114,7 +120,7 @@ function updateChart(fold) {
     grid: { left: 60, right: 16, top: 54, bottom: 40 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => fmt(v) },
     xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 24, minInterval: 1 },
-    yAxis: { type: 'value', scale: true },
+    yAxis: { type: 'value', scale: true, axisLabel: { formatter: short } },
     series: fold.layers.map((s, i) => ({ id: `update:${s.layer}:${s.param}`, name: `${s.layer} ${s.layer_type} ${s.param}`,
       type: 'line', data: s.points.filter((p) => p[0] > 0).map((p) => [p[0], p[10]]), itemStyle: { color: color(i) } })),
   }, { notMerge: true });
