@@ -17,6 +17,7 @@ async function load() {
   renderParams();
   renderScores();
   renderTests();
+  renderPerClass();
   if (!curves) curves = new CurvePanel(document.getElementById('curves'), e.id, e.metric.endsWith('loss') ? 'loss' : 'accuracy');
   await curves.setTrials(page.trials.map((t) => ({ id: t.id, index: t.index })));
   return page.trials.some((t) => t.status === 'running' || t.status === 'queued');
@@ -81,3 +82,26 @@ load().then((running) => {
   document.body.dataset.loaded = 'true';
   if (running) poll(load);
 }).catch(showError);
+
+/** Per-class accuracy of each trial's out-of-fold predictions, side by side: a table and a grouped bar chart. */
+function renderPerClass() {
+  const summaries = page.out_of_fold;
+  const classes = Math.max(0, ...summaries.map((s) => (s ? s.classes : 0)));
+  const table = document.getElementById('per-class');
+  replace(table.tHead, el('tr', {}, el('th', {}, 'class'), page.trials.map(trialHeader)));
+  const best = (c) => Math.max(...summaries.map((s) => (s && s.per_class_accuracy[c] !== null ? s.per_class_accuracy[c] : -1)));
+  replace(table.tBodies[0], [...Array(classes).keys()].map((c) => el('tr', {}, el('th', {}, c),
+    summaries.map((s) => el('td', { class: `num${s && s.per_class_accuracy[c] === best(c) ? ' diff' : ''}` },
+      s ? fmt(s.per_class_accuracy[c], 3) : '–')))),
+  el('tr', {}, el('th', {}, 'all'), summaries.map((s) => el('td', { class: 'num' }, s ? `${fmt(s.accuracy, 3)} (${s.total} rows)` : '–'))));
+  chart(document.getElementById('per-class-chart')).setOption({
+    animation: false,
+    legend: { top: 0 },
+    grid: { left: 60, right: 16, top: 30, bottom: 40 },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => fmt(v, 3) },
+    xAxis: { type: 'category', name: 'class', nameLocation: 'middle', nameGap: 26, data: [...Array(classes).keys()].map(String) },
+    yAxis: { type: 'value', name: 'accuracy', scale: true, max: 1 },
+    series: page.trials.map((t, i) => ({ id: `class:${t.id}`, name: `trial ${t.index}`, type: 'bar',
+      data: summaries[i] ? summaries[i].per_class_accuracy : [], itemStyle: { color: color(i) } })),
+  }, { notMerge: true });
+}

@@ -4,12 +4,13 @@ import { api, chart, color, el, fmt, replace, segmented } from './common.js';
 
 const POINTS = 300;
 const SPLITS = { train: ['train'], val: ['val'], both: ['train', 'val'] };
+const X_AXES = [['epochs', 'epochs'], ['iterations', 'iterations'], ['images', 'images seen']];
 
 export class CurvePanel {
   /** `kind` is 'accuracy' or 'loss'; the metric the experiment optimises picks the default. */
   constructor(root, experimentId, kind) {
     this.experimentId = experimentId;
-    this.state = { kind, split: 'val', folds: false };
+    this.state = { kind, split: 'val', folds: false, x: 'epochs' };
     this.trials = [];
     this.node = el('div', { class: 'chart', id: 'curves-chart' });
     this.caption = el('div', { class: 'note', id: 'curves-caption' });
@@ -18,6 +19,7 @@ export class CurvePanel {
         (v) => this.update({ kind: v })),
       segmented('curve-split', [['train', 'train'], ['val', 'validation'], ['both', 'both']], 'val',
         (v) => this.update({ split: v })),
+      el('label', {}, 'x-axis '), segmented('curve-x', X_AXES, 'epochs', (v) => this.update({ x: v })),
       el('label', {}, el('input', {
         type: 'checkbox', id: 'curve-folds', onchange: (e) => this.update({ folds: e.target.checked }),
       }), ' individual folds'));
@@ -45,12 +47,13 @@ export class CurvePanel {
     const ids = this.trials.map((t) => t.id).join(',');
     const metrics = SPLITS[this.state.split].map((s) => `${s}_${this.state.kind}`);
     const answers = await Promise.all(metrics.map((m) =>
-      api(`/api/experiments/${this.experimentId}/curves?trials=${ids}&metric=${m}&points=${POINTS}`)));
+      api(`/api/experiments/${this.experimentId}/curves?trials=${ids}&metric=${m}&x=${this.state.x}&points=${POINTS}`)));
     instance.setOption(this.option(answers), { notMerge: true });
     const longest = Math.max(0, ...answers.flatMap((a) => a.trials.map((t) => t.epochs)));
     this.caption.textContent = `Line: mean over folds. Shaded band: ${answers[0].band}. `
       + `${metrics.length > 1 ? 'Dashed: train, solid: validation. ' : ''}`
-      + `${longest > POINTS ? `Curves of ${longest} epochs downsampled to ${POINTS} points (LTTB). ` : ''}`
+      + `${this.state.x === 'epochs' ? '' : 'Training metrics at every logged step, validation at epoch ends. '}`
+      + `${longest > POINTS ? `Curves of ${longest} ${this.state.x === 'epochs' ? 'epochs' : 'steps'} downsampled to ${POINTS} points (LTTB). ` : ''}`
       + 'Click a legend entry to hide a trial.';
   }
 
@@ -66,8 +69,8 @@ export class CurvePanel {
       color: names.map((_, i) => color(i)),
       legend: { data: names, top: 0, type: 'scroll' },
       grid: { left: 60, right: 24, top: 36, bottom: 50 },
-      tooltip: { trigger: 'axis', formatter: tooltip },
-      xAxis: { type: 'value', name: 'epoch', nameLocation: 'middle', nameGap: 28, minInterval: 1, min: 'dataMin' },
+      tooltip: { trigger: 'axis', formatter: (params) => tooltip(params, xName(this.state.x)) },
+      xAxis: { type: 'value', name: xName(this.state.x), nameLocation: 'middle', nameGap: 28, minInterval: 1, min: 'dataMin' },
       yAxis: { type: 'value', name: this.state.kind, scale: true },
       dataZoom: [{ type: 'inside', xAxisIndex: 0 }],
       series,
@@ -98,13 +101,17 @@ function trialSeries(trial, metric, colour, dashed, folds) {
 }
 
 /** The min–max band as one polygon: along the maxima, back along the minima. */
-function bandPolygon(points, api, colour, opacity) {
+export function bandPolygon(points, api, colour, opacity) {
   const upper = points.map((p) => api.coord([p[0], p[3]]));
   const lower = points.map((p) => api.coord([p[0], p[2]])).reverse();
   return { type: 'polygon', shape: { points: upper.concat(lower) }, style: { fill: colour, opacity }, silent: true };
 }
 
-function tooltip(params) {
+function xName(x) {
+  return { epochs: 'epoch', iterations: 'iteration', images: 'images seen' }[x];
+}
+
+function tooltip(params, x) {
   const means = params.filter((p) => String(p.seriesId).startsWith('mean:'));
   if (means.length === 0) return '';
   const lines = means.map((p) => {
@@ -112,5 +119,5 @@ function tooltip(params) {
     const metric = p.seriesId.split(':')[2];
     return `${p.marker}${p.seriesName} ${metric}: <b>${fmt(mean)}</b> (min ${fmt(min)}, max ${fmt(max)}, ${n} folds)`;
   });
-  return [`epoch ${means[0].data[0]}`, ...lines].join('<br>');
+  return [`${x} ${means[0].data[0]}`, ...lines].join('<br>');
 }

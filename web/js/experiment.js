@@ -143,7 +143,8 @@ function row(t, params) {
   el('td', { class: 'num score', title: ciText(t.score) }, scoreText(t.score)),
   el('td', { class: 'num' }, fmt(t.score?.std)),
   el('td', { class: 'num' }, `${t.folds_done}/${state.data.experiment.spec?.cv?.folds ?? '?'}`),
-  el('td', {}, badge(t.status)),
+  el('td', {}, badge(t.status), t.weights_warning
+    ? el('span', { class: 'badge failed warn', title: 'weights beyond the warning magnitude or NaN' }, 'weights!') : null),
   el('td', { class: 'num' }, t.test ? fmt(t.test.accuracy) : ''),
   el('td', { class: 'error' }, t.error ?? ''));
 }

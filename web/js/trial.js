@@ -2,6 +2,7 @@
 import {
   api, badge, chart, ciText, color, el, flatten, fmt, fmtParam, poll, query, replace, scoreText, segmented, showError, time,
 } from './common.js';
+import { renderTraining } from './training.js';
 
 const id = query('id');
 let page;
@@ -18,7 +19,8 @@ function render() {
   const { experiment: e, trial: t } = page;
   document.title = `trial ${t.index} of ${e.name} · workbench`;
   replace(document.getElementById('crumbs'), '/ ', el('a', { href: `/experiment.html?id=${e.id}` }, e.name), ` / trial ${t.index}`);
-  replace(document.getElementById('title'), `Trial ${t.index} `, badge(t.status));
+  replace(document.getElementById('title'), `Trial ${t.index} `, badge(t.status),
+    t.weights_warning ? el('span', { class: 'badge failed warn', title: 'weights beyond the warning magnitude or NaN' }, 'weights!') : null);
   replace(document.getElementById('meta'),
     el('span', {}, 'experiment ', el('a', { href: `/experiment.html?id=${e.id}` }, e.name)),
     el('span', {}, `${e.metric} `, el('b', { id: 'trial-score', title: ciText(t.score) }, scoreText(t.score))),
@@ -36,6 +38,7 @@ function render() {
     el('tr', {}, el('th', {}, name), el('td', { class: 'num' }, fmtParam(value)))));
   renderFolds();
   renderChart();
+  renderTraining(page, kind);
   renderReproduction();
   renderExports();
   renderProvenance();
@@ -83,7 +86,7 @@ function renderChart() {
   const controls = document.getElementById('fold-controls');
   if (!controls.children.length) {
     controls.append(el('label', {}, 'Metric '), segmented('fold-kind', [['loss', 'loss'], ['accuracy', 'accuracy']], kind,
-      (v) => { kind = v; renderChart(); }));
+      (v) => { kind = v; renderChart(); renderTraining(page, kind); }));
   }
   const series = page.folds.flatMap((f, i) => ['train', 'val'].map((split) => ({
     id: `fold:${f.fold}:${split}`, name: `fold ${f.fold}`, type: 'line', animation: false,

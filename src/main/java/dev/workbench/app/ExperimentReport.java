@@ -1,7 +1,12 @@
 package dev.workbench.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.workbench.metrics.ConfusionMatrix;
+import dev.workbench.metrics.ConfusionSummary;
 import dev.workbench.metrics.EpochMetrics;
+import dev.workbench.metrics.LayerSpread;
+import dev.workbench.metrics.Mistake;
+import dev.workbench.metrics.StepMetrics;
 import dev.workbench.metrics.ScoreSummary;
 import dev.workbench.store.ExperimentDetail;
 import dev.workbench.store.ExperimentRow;
@@ -22,12 +27,22 @@ import java.util.stream.Collectors;
  *
  * @param exports exported models, newest first
  */
-public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit refit, List<ExportRow> exports) {
+public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit refit, List<ExportRow> exports,
+                               List<TestReport> tests) {
 
     public ExperimentReport {
         trials = List.copyOf(trials);
         exports = List.copyOf(exports);
+        tests = List.copyOf(tests);
     }
+
+    /**
+     * A model scored on the test set: the refit ({@code exportId} null) or an export.
+     *
+     * @param mistakes the most confident mistakes, most confident first ({@code row}: index in the test set)
+     */
+    public record TestReport(Long exportId, int trialIndex, Integer fold, ConfusionSummary confusion,
+                             List<Mistake> mistakes) {}
 
     /** The experiment's identity, spec and state. */
     public record Experiment(long id, String name, long seed, String specSha256, JsonNode spec, String status,
@@ -40,37 +55,48 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
      * @param reproduction the latest {@code workbench reproduce} of the trial; null if never reproduced
      */
     public record Trial(int index, Map<String, Number> params, long seed, String status, String error,
-                        ScoreSummary score, List<Fold> folds, JsonNode provenance, Reproduction reproduction) {}
+                        ScoreSummary score, List<Fold> folds, JsonNode provenance, Reproduction reproduction,
+                        ConfusionSummary outOfFold, boolean weightsWarning) {}
 
     /** The outcome of the latest reproduction of a trial; {@code fold} null when all folds were re-run. */
     public record Reproduction(Integer fold, String outcome, String detail, int parallel, Instant verifiedAt) {}
 
-    /** One fold run: its seed, state and per-epoch metrics. */
-    public record Fold(int fold, long seed, String status, String error, List<EpochMetrics> epochs) {}
+    /**
+     * One fold run: its seed, state, per-epoch metrics, steps within epochs, weight spreads and the confusion
+     * matrix of its validation rows at the last epoch (null until stored).
+     */
+    public record Fold(int fold, long seed, String status, String error, List<EpochMetrics> epochs,
+                       List<StepMetrics> steps, List<LayerSpread> weights, ConfusionSummary confusion) {}
 
     static ExperimentReport of(ExperimentDetail detail, List<ReproductionRow> reproductions, List<ExportRow> exports,
-                               ProvenanceJson json) {
+                               ProvenanceJson json, Traces traces) {
         ExperimentRow e = detail.experiment();
         Experiment experiment = new Experiment(e.id(), e.name(), e.seed(), e.specHash(), json.tree(e.specJson()),
                 e.status().value(), e.metric(), e.goal(), e.createdAt(), e.finishedAt(), json.tree(e.provenanceJson()));
         Map<Long, ReproductionRow> latest = reproductions.stream()
                 .collect(Collectors.toMap(ReproductionRow::trialId, r -> r, (a, b) -> b));
+        List<TestReport> tests = traces.tests().stream().map(d -> new TestReport(d.exportId(), d.trialIndex(), d.fold(),
+                ConfusionSummary.of(d.confusion(), 1), d.mistakes())).toList();
         return new ExperimentReport(experiment, detail.trials().stream()
-                .map(t -> trial(t, latest.get(t.trial().id()), json)).toList(),
-                detail.refit() == null ? null : detail.refit().refit(), exports);
+                .map(t -> trial(t, latest.get(t.trial().id()), json, traces)).toList(),
+                detail.refit() == null ? null : detail.refit().refit(), exports, tests);
     }
 
-    private static Trial trial(TrialDetail detail, ReproductionRow r, ProvenanceJson json) {
+    private static Trial trial(TrialDetail detail, ReproductionRow r, ProvenanceJson json, Traces traces) {
         TrialRow t = detail.trial();
-        List<Fold> folds = detail.folds().stream().map(ExperimentReport::fold).toList();
+        List<Fold> folds = detail.folds().stream().map(f -> fold(f, traces)).toList();
         Reproduction reproduction = r == null ? null
                 : new Reproduction(r.fold(), r.outcome(), r.detail(), r.parallel(), r.verifiedAt());
         return new Trial(t.index(), numbers(t.params()), t.seed(), t.status().value(), t.error(), t.score(), folds,
-                json.tree(t.provenanceJson()), reproduction);
+                json.tree(t.provenanceJson()), reproduction, Traces.outOfFold(detail.folds(), traces.confusions()),
+                traces.alarmingTrials().contains(t.id()));
     }
 
-    private static Fold fold(FoldRunRow f) {
-        return new Fold(f.fold(), f.seed(), f.status().value(), f.error(), f.epochs());
+    private static Fold fold(FoldRunRow f, Traces traces) {
+        ConfusionMatrix confusion = traces.confusions().get(f.id());
+        return new Fold(f.fold(), f.seed(), f.status().value(), f.error(), f.epochs(),
+                traces.steps().getOrDefault(f.id(), List.of()), traces.weights().getOrDefault(f.id(), List.of()),
+                confusion == null ? null : ConfusionSummary.of(confusion, 1));
     }
 
     /** Integral parameter values print as integers (filters: 16, not 16.0). */

@@ -1,6 +1,5 @@
 package dev.workbench.app;
 
-import dev.workbench.metrics.EpochMetrics;
 import dev.workbench.metrics.ScoreSummary;
 import dev.workbench.provenance.BackendInfo;
 import dev.workbench.provenance.RunProvenance;
@@ -88,7 +87,8 @@ final class ExperimentRun {
             PreparedData.Split split = data.fold(unit.fold());
             TrainRequest request = new TrainRequest(spec.model(), spec.training(), trial.params(), unit.seed(),
                     split.train(), split.validation());
-            FoldResult result = new FoldTrainer().train(request, m -> record(runId, unit, m));
+            FoldResult result = new FoldTrainer().train(request,
+                    new FoldRecorder(store, runId, m -> listener.epoch(trial.index(), unit.fold(), m)));
             store.foldRuns().finish(runId);
             listener.skipped(epochsOf(trial) - result.epochs().size());
         } catch (RuntimeException e) {
@@ -96,11 +96,6 @@ final class ExperimentRun {
             return;
         }
         completeTrial(trial);
-    }
-
-    private void record(long runId, Unit unit, EpochMetrics m) {
-        store.foldRuns().addEpoch(runId, m);
-        listener.epoch(unit.trial().index(), unit.fold(), m);
     }
 
     private void fail(Unit unit, long runId, RuntimeException e) {

@@ -57,8 +57,10 @@ final class ModelExport {
         Built built = request.fold() == null ? refit(trial) : fold(trial, request.fold());
         try (TrainedModel model = built.model()) {
             Manifest manifest = new ModelExporter(Json.mapper()).export(model, built.test(), draft(trial, built), dir);
-            store.exports().record(row.id(), trial.index(), request.fold(), dir.toAbsolutePath().normalize().toString(),
-                    manifest.model().sha256(), manifest.test().accuracy());
+            long exportId = store.exports().record(row.id(), trial.index(), request.fold(),
+                    dir.toAbsolutePath().normalize().toString(), manifest.model().sha256(), manifest.test().accuracy());
+            new TestGallery(store, experiment.data()).save(row.id(), exportId, trial.index(), request.fold(),
+                    model.diagnose(built.test()));
             return new ExportOutcome(dir, manifest, built.refitted());
         }
     }

@@ -17,6 +17,7 @@ import dev.workbench.provenance.Seeds;
 import dev.workbench.spec.DataSpec;
 import dev.workbench.spec.ExperimentSpec;
 import dev.workbench.spec.LayerSpec;
+import dev.workbench.store.ImageShape;
 import dev.workbench.train.ArrayData;
 import java.nio.file.Path;
 import java.util.List;
@@ -130,6 +131,20 @@ final class PreparedData {
     /** SHA-256 and size of each dataset file read, for provenance. */
     List<DataFileHash> fileHashes() {
         return files.stream().map(f -> new DataFileHash(f.role(), f.sha256(), f.bytes())).toList();
+    }
+
+    /** The shape of the test images. */
+    ImageShape testShape() {
+        return new ImageShape(test.height(), test.width(), test.channels());
+    }
+
+    /** The raw pixels of test image {@code row}, as read from its file. */
+    byte[] testPixels(int row) {
+        byte[] out = new byte[test.pixelsPerImage()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) test.pixel(row, i);
+        }
+        return out;
     }
 
     /** How many classes the model's output layer has. */

@@ -3,7 +3,6 @@ package dev.workbench.app;
 import dev.workbench.metrics.EpochMetrics;
 import dev.workbench.provenance.Seeds;
 import dev.workbench.spec.ExperimentSpec;
-import dev.workbench.spec.Num;
 import dev.workbench.spec.TrainingSpec;
 import dev.workbench.store.Refit;
 import dev.workbench.store.RunStatus;
@@ -51,9 +50,7 @@ final class RefitStep {
      */
     TrainedModel train(TrialRow trial, PreparedData.Split split, RunListener listener) {
         int epochs = epochs(trial);
-        TrainingSpec t = spec.training();
-        TrainingSpec fixed = new TrainingSpec(t.optimizer(), t.learningRate(), t.momentum(), t.lrDecay(),
-                t.batchSize(), Num.of(epochs), null);
+        TrainingSpec fixed = spec.training().fixedEpochs(epochs);
         return new FoldTrainer().trainModel(new TrainRequest(spec.model(), fixed, trial.params(),
                 Seeds.refit(spec.seed(), trial.index()), split.train(), split.validation()),
                 m -> listener.epoch(trial.index(), -1, m));
@@ -65,13 +62,19 @@ final class RefitStep {
                 .mapToInt(f -> f.epochs().size()).average().orElse(1));
     }
 
-    /** Stores a trained refit as the experiment's refit: its test result (its last epoch's validation) and model. */
+    /**
+     * Stores a trained refit as the experiment's refit: its test result (its last epoch's validation), model,
+     * and test confusion matrix with its most confident mistakes (from that same evaluation).
+     */
     Refit store(TrialRow trial, TrainedModel model, double seconds) {
         EpochMetrics last = model.result().last();
         Refit done = new Refit(trial.index(), Seeds.refit(spec.seed(), trial.index()), RunStatus.DONE, null,
                 model.result().epochs().size(), last.valLoss(), last.valAccuracy(), seconds);
         store.refits().save(experimentId, done);
         store.refits().saveModel(experimentId, model.zipBytes());
+        if (model.result().validation() != null) {
+            new TestGallery(store, data).save(experimentId, null, trial.index(), null, model.result().validation());
+        }
         return done;
     }
 

@@ -27,6 +27,12 @@ final class TrainingChecks {
             positive("training.lr_decay.to", t.lrDecay().to());
             v.positiveInt("training.lr_decay.over_epochs", t.lrDecay().overEpochs(), search, used);
         }
+        v.require(t.logEvery() == null || t.logEvery() >= 0, "training.log_every",
+                "must be a whole number of batches, at least 0 (0 logs no steps)");
+        v.require(t.validateEvery() == null || t.validateEvery() >= 0, "training.validate_every",
+                "must be a whole number of batches, at least 0 (0: validation at epoch ends only)");
+        v.require(t.validationSample() == null || t.validationSample() >= 1, "training.validation_sample",
+                "must be at least 1 row");
         TrainingSpec.EarlyStopping es = t.earlyStopping();
         if (es != null) {
             v.require(es.metric().equals("val_loss") || es.metric().equals("val_accuracy"),

@@ -24,6 +24,8 @@ public final class Store implements AutoCloseable {
     private final RefitRepository refits;
     private final ReproductionRepository reproductions;
     private final ExportRepository exports;
+    private final TrainingTraceRepository traces;
+    private final TestDiagnosisRepository diagnoses;
 
     private Store(JdbcConnectionPool pool) {
         this.pool = pool;
@@ -35,6 +37,8 @@ public final class Store implements AutoCloseable {
         this.refits = new RefitRepository(db, rows);
         this.reproductions = new ReproductionRepository(db, rows);
         this.exports = new ExportRepository(db, rows);
+        this.traces = new TrainingTraceRepository(db);
+        this.diagnoses = new TestDiagnosisRepository(db);
     }
 
     /**
@@ -110,6 +114,16 @@ public final class Store implements AutoCloseable {
 
     public ExportRepository exports() {
         return exports;
+    }
+
+    /** Steps within epochs, weight spreads and out-of-fold confusion matrices of fold runs. */
+    public TrainingTraceRepository traces() {
+        return traces;
+    }
+
+    /** Test-set confusion matrices and mistakes of refits and exports. */
+    public TestDiagnosisRepository diagnoses() {
+        return diagnoses;
     }
 
     /** Closes every pooled connection; an H2 file database is closed when its last connection is. */

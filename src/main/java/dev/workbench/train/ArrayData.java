@@ -80,6 +80,18 @@ public final class ArrayData {
         return labels[row];
     }
 
+    /** A copy of the given rows, in that order. */
+    ArrayData rows(int[] rows) {
+        int size = rowSize();
+        float[] f = new float[Math.multiplyExact(rows.length, size)];
+        int[] l = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(features, rows[i] * size, f, i * size, size);
+            l[i] = labels[rows[i]];
+        }
+        return new ArrayData(height, width, channels, numClasses, f, l);
+    }
+
     /** The backing feature array, for this package's array builders only; never modify it. */
     float[] featuresView() {
         return features;

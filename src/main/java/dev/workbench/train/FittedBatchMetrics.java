@@ -25,6 +25,9 @@ final class FittedBatchMetrics extends BaseTrainingListener {
     private double lossSum;
     private long correct;
     private long rows;
+    private double windowLoss;
+    private long windowCorrect;
+    private long windowRows;
 
     /** The labels of the rows of the next {@code fit} call, in order. */
     void expect(int[] labels) {
@@ -36,6 +39,17 @@ final class FittedBatchMetrics extends BaseTrainingListener {
         lossSum = 0;
         correct = 0;
         rows = 0;
+        window();
+    }
+
+    /** Mean loss and accuracy over the rows fitted since the previous call (or {@link #reset}); starts a new window. */
+    Evaluation window() {
+        Evaluation window = windowRows == 0 ? Evaluation.NONE
+                : new Evaluation(windowLoss / windowRows, windowCorrect / (double) windowRows, (int) windowRows);
+        windowLoss = 0;
+        windowCorrect = 0;
+        windowRows = 0;
+        return window;
     }
 
     /** Mean loss and accuracy over the rows fitted since the last {@link #reset}. */
@@ -73,8 +87,13 @@ final class FittedBatchMetrics extends BaseTrainingListener {
             sum += Math.exp(value - logits[best]);
         }
         double probability = Math.exp(logits[label] - logits[best]) / sum;
-        lossSum -= Math.log(Math.max(probability, EPSILON));
-        correct += best == label ? 1 : 0;
+        double loss = -Math.log(Math.max(probability, EPSILON));
+        int hit = best == label ? 1 : 0;
+        lossSum += loss;
+        correct += hit;
         rows++;
+        windowLoss += loss;
+        windowCorrect += hit;
+        windowRows++;
     }
 }

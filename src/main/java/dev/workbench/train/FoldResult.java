@@ -1,5 +1,6 @@
 package dev.workbench.train;
 
+import dev.workbench.metrics.Diagnosis;
 import dev.workbench.metrics.EpochMetrics;
 import java.util.List;
 
@@ -8,8 +9,10 @@ import java.util.List;
  *
  * @param epochs       the metrics of every epoch run, in order, at least one
  * @param stoppedEarly whether early stopping ended training before the configured number of epochs
+ * @param validation   confusion matrix and worst mistakes on the validation rows at the last epoch; null
+ *                     without validation rows
  */
-public record FoldResult(List<EpochMetrics> epochs, boolean stoppedEarly) {
+public record FoldResult(List<EpochMetrics> epochs, boolean stoppedEarly, Diagnosis validation) {
 
     public FoldResult {
         epochs = List.copyOf(epochs);

@@ -1,5 +1,6 @@
 package dev.workbench.train;
 
+import dev.workbench.metrics.Diagnosis;
 import dev.workbench.metrics.EpochMetrics;
 import dev.workbench.spec.LayerSpec;
 import dev.workbench.spec.ModelSpec;
@@ -19,8 +20,16 @@ import org.nd4j.linalg.factory.Nd4j;
  * are fitted ({@link FittedBatchMetrics}); validation rows are scored after the epoch in inference mode
  * (validation metrics are NaN when the request has no validation rows). When a unit ends, the calling
  * thread's ND4J workspaces are destroyed so pooled threads do not keep memory.
+ *
+ * <p>Besides epochs, the listener hears steps within epochs ({@link StepLog}), the spread of the weights
+ * before training and after each epoch ({@link WeightSpreadMeter}) and the validation confusion matrix at
+ * the last epoch; none of these draws random numbers or changes the network, so the trained numbers are
+ * the same whatever is recorded.
  */
 public final class FoldTrainer {
+
+    /** Makes the validation sample's seed differ from the unit's shuffles. */
+    private static final long SAMPLE_SALT = 0x5A4D504C45L;
 
     private final NetworkFactory factory = new NetworkFactory();
 
@@ -57,17 +66,28 @@ public final class FoldTrainer {
         EarlyStop earlyStop = EarlyStop.of(request.training().earlyStopping());
         List<EpochMetrics> done = new ArrayList<>();
         FittedBatchMetrics fitted = new FittedBatchMetrics();
+        WeightSpreadMeter weights = new WeightSpreadMeter(net);
         net.setListeners(fitted);
-        try (LabelledArrays shuffled = train.emptyLike()) {
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                EpochMetrics metrics = epoch(net, request, epoch, new EpochData(train, shuffled, validation), fitted);
+        listener.onWeights(weights.read(0));
+        try (LabelledArrays shuffled = train.emptyLike(); LabelledArrays sample = sample(request, validation)) {
+            Recording recording = new Recording(fitted, stepLog(request, train.count(), net, sample, listener), weights,
+                    listener);
+            EpochData data = new EpochData(train, shuffled, validation);
+            Diagnosis diagnosis = null;
+            boolean stopped = false;
+            for (int epoch = 1; epoch <= epochs && !stopped; epoch++) {
+                DiagnosisCollector collector = new DiagnosisCollector(train.source().numClasses(), DiagnosisCollector.GALLERY);
+                EpochMetrics metrics = epoch(net, request, epoch, data, recording, collector);
                 done.add(metrics);
                 listener.onEpoch(metrics);
-                if (earlyStop.shouldStop(metrics)) {
-                    return new FoldResult(done, epoch < epochs);
-                }
+                listener.onWeights(weights.read(epoch));
+                diagnosis = validation == null ? null : collector.diagnosis();
+                stopped = earlyStop.shouldStop(metrics) && epoch < epochs;
             }
-            return new FoldResult(done, false);
+            if (diagnosis != null) {
+                listener.onDiagnosis(diagnosis);
+            }
+            return new FoldResult(done, stopped, diagnosis);
         } finally {
             net.setListeners();
             net.setInput(null); // drop references into the arrays closed here
@@ -76,23 +96,55 @@ public final class FoldTrainer {
         }
     }
 
+    private static StepLog stepLog(TrainRequest request, int rows, MultiLayerNetwork net, LabelledArrays sample,
+                                   EpochListener listener) {
+        int batch = request.training().batchSize().resolveInt(request.params());
+        Integer validateEvery = request.training().validateEvery();
+        return new StepLog(StepLog.every(request.training().logEvery(), (rows + batch - 1) / batch),
+                validateEvery == null ? 0 : validateEvery,
+                sample == null ? null : () -> InferenceEvaluator.evaluate(net, sample), listener);
+    }
+
+    /**
+     * The fixed, seeded sample of validation rows measured within epochs (the same rows every epoch), or null
+     * when {@code validate_every} is off or there are no validation rows.
+     */
+    private static LabelledArrays sample(TrainRequest request, LabelledArrays validation) {
+        Integer every = request.training().validateEvery();
+        if (every == null || every == 0 || validation == null) {
+            return null;
+        }
+        int n = validation.count();
+        int[] rows = java.util.Arrays.copyOf(EpochOrder.permutation(n, request.seed() ^ SAMPLE_SALT, 0),
+                Math.min(n, request.training().sampleRows()));
+        java.util.Arrays.sort(rows);
+        return LabelledArrays.of(validation.source().rows(rows));
+    }
+
     /** A unit's arrays: training rows, the buffer for their shuffled copy, validation rows (or null). */
     private record EpochData(LabelledArrays train, LabelledArrays shuffled, LabelledArrays validation) {}
 
+    /** What records an epoch as it runs: batch sums, steps, weight readings and the listener they go to. */
+    private record Recording(FittedBatchMetrics fitted, StepLog steps, WeightSpreadMeter weights,
+                             EpochListener listener) {}
+
     private static EpochMetrics epoch(MultiLayerNetwork net, TrainRequest request, int epoch, EpochData data,
-                                      FittedBatchMetrics fitted) {
+                                      Recording recording, DiagnosisCollector diagnosis) {
         long start = System.nanoTime();
         double learningRate = net.getLearningRate(net.getnLayers() - 1);
         int batch = request.training().batchSize().resolveInt(request.params());
-        fitted.reset();
-        fitEpoch(net, data.train(), data.shuffled(), batch, request.seed(), epoch, fitted);
-        Evaluation onTrain = fitted.epoch();
+        recording.fitted().reset();
+        fitEpoch(net, data.train(), data.shuffled(), batch, request.seed(), epoch, recording.fitted(), recording.steps());
+        Evaluation onTrain = recording.fitted().epoch();
         if (!Double.isFinite(onTrain.loss())) {
+            recording.steps().closeEpoch(Double.NaN, Double.NaN);
+            recording.listener().onWeights(recording.weights().read(epoch));
             throw new TrainingException("loss became " + (Double.isNaN(onTrain.loss()) ? "NaN" : "infinite")
                     + " in epoch " + epoch);
         }
         Evaluation onValidation = data.validation() == null ? Evaluation.NONE
-                : InferenceEvaluator.evaluate(net, data.validation());
+                : InferenceEvaluator.evaluate(net, data.validation(), diagnosis);
+        recording.steps().closeEpoch(onValidation.loss(), onValidation.accuracy());
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
                 onValidation.loss(), onValidation.accuracy(), learningRate, seconds);
@@ -100,16 +152,19 @@ public final class FoldTrainer {
 
     /**
      * One pass over {@code train} in seeded order, using {@code shuffled} as the buffer; {@code fitted}
-     * (registered as the network's listener) is told each batch's labels before it is fitted.
+     * (registered as the network's listener) is told each batch's labels before it is fitted, and
+     * {@code steps} hears of each fitted batch.
      */
     static void fitEpoch(MultiLayerNetwork net, LabelledArrays train, LabelledArrays shuffled,
-                         int batch, long seed, int epoch, FittedBatchMetrics fitted) {
+                         int batch, long seed, int epoch, FittedBatchMetrics fitted, StepLog steps) {
         int[] order = EpochOrder.permutation(train.count(), seed, epoch);
         shuffled.fillPermuted(train, order);
-        for (int from = 0; from < train.count(); from += batch) {
+        int batches = (train.count() + batch - 1) / batch;
+        for (int from = 0, b = 1; from < train.count(); from += batch, b++) {
             int to = Math.min(train.count(), from + batch);
             fitted.expect(train.labels(order, from, to));
             net.fit(shuffled.features(from, to), shuffled.oneHot(from, to));
+            steps.afterBatch(epoch, b, batches, to - from, fitted);
         }
         net.incrementEpochCount();
     }

@@ -15,6 +15,11 @@ final class InferenceEvaluator {
     }
 
     static Evaluation evaluate(MultiLayerNetwork net, LabelledArrays data) {
+        return evaluate(net, data, new DiagnosisCollector(data.source().numClasses(), 0));
+    }
+
+    /** As {@link #evaluate(MultiLayerNetwork, LabelledArrays)}, also counting every row into {@code diagnosis}. */
+    static Evaluation evaluate(MultiLayerNetwork net, LabelledArrays data, DiagnosisCollector diagnosis) {
         int n = data.count();
         if (n == 0) {
             return Evaluation.NONE;
@@ -27,7 +32,9 @@ final class InferenceEvaluator {
             for (int i = 0; i < probabilities.length; i++) {
                 int label = data.source().label(from + i);
                 lossSum -= Math.log(Math.max(probabilities[i][label], EPSILON));
-                correct += Evaluation.predictedClass(probabilities[i]) == label ? 1 : 0;
+                int predicted = Evaluation.predictedClass(probabilities[i]);
+                correct += predicted == label ? 1 : 0;
+                diagnosis.add(from + i, label, predicted, probabilities[i]);
             }
         }
         return new Evaluation(lossSum / n, correct / (double) n, n);

@@ -35,13 +35,13 @@ public final class ThroughputMeter {
         FittedBatchMetrics fitted = new FittedBatchMetrics();
         net.setListeners(fitted);
         try (LabelledArrays train = LabelledArrays.of(request.train()); LabelledArrays shuffled = train.emptyLike()) {
-            FoldTrainer.fitEpoch(net, train, shuffled, batch, request.seed(), 0, fitted);
+            FoldTrainer.fitEpoch(net, train, shuffled, batch, request.seed(), 0, fitted, StepLog.off());
             InferenceEvaluator.evaluate(net, train);
             long fitNanos = 0;
             long inferNanos = 0;
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long start = System.nanoTime();
-                FoldTrainer.fitEpoch(net, train, shuffled, batch, request.seed(), epoch, fitted);
+                FoldTrainer.fitEpoch(net, train, shuffled, batch, request.seed(), epoch, fitted, StepLog.off());
                 long middle = System.nanoTime();
                 InferenceEvaluator.evaluate(net, train);
                 fitNanos += middle - start;

@@ -1,7 +1,11 @@
 package dev.workbench.web;
 
 import dev.workbench.UserInputException;
+import dev.workbench.app.Traces;
+import dev.workbench.metrics.ConfusionMatrix;
+import dev.workbench.metrics.ConfusionSummary;
 import dev.workbench.metrics.PairedTest;
+import dev.workbench.store.FoldRunRow;
 import dev.workbench.store.ExperimentRow;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -26,7 +31,7 @@ final class CompareView {
      *                  first when none has a score yet
      */
     record Page(ExperimentRef experiment, List<TrialLine> trials, List<ParamRow> params, long reference,
-                List<Comparison> tests) {}
+                List<Comparison> tests, List<ConfusionSummary> outOfFold) {}
 
     /** One parameter's value in each trial, in the order of {@code trials}. */
     record ParamRow(String name, List<Number> values, boolean differs) {}
@@ -51,7 +56,12 @@ final class CompareView {
         TrialLine reference = trials.stream().filter(t -> t.rank() != null)
                 .min(Comparator.comparingInt(TrialLine::rank)).orElse(trials.get(0));
         List<Comparison> tests = trials.stream().filter(t -> t != reference).map(t -> compare(reference, t)).toList();
-        return new Page(TrialView.ref(e), trials, params(trials), reference.id(), tests);
+        Map<Long, List<FoldRunRow>> folds = store.foldRuns().byTrials(trialIds);
+        Map<Long, ConfusionMatrix> confusions = store.traces().confusions(folds.values().stream()
+                .flatMap(List::stream).map(FoldRunRow::id).toList());
+        List<ConfusionSummary> outOfFold = trialIds.stream()
+                .map(id -> Traces.outOfFold(folds.getOrDefault(id, List.of()), confusions)).toList();
+        return new Page(TrialView.ref(e), trials, params(trials), reference.id(), tests, outOfFold);
     }
 
     private static List<ParamRow> params(List<TrialLine> trials) {

@@ -20,30 +20,30 @@ final class CurveView {
     /** What the band around each mean shows. */
     static final String BAND = "min-max over folds";
 
-    /** The curves of several trials of one experiment. */
-    record Curves(String metric, String band, int points, List<TrialCurve> trials) {}
+    /** The curves of several trials of one experiment, against {@code x}: epochs, iterations or images (seen). */
+    record Curves(String metric, String x, String band, int points, List<TrialCurve> trials) {}
 
     /**
      * One trial: its mean curve with band and its folds' curves.
      *
-     * @param epochs the most epochs any fold recorded, before downsampling
+     * @param epochs the most epochs (steps, on the iterations and images axes) any fold recorded, before downsampling
      */
     record TrialCurve(long id, int index, String status, int epochs, List<MeanPoint> mean, List<FoldCurve> folds) {}
 
     /** One fold's curve. */
     record FoldCurve(int fold, String status, int epochs, List<Point> points) {}
 
-    /** {@code [epoch, value]}. */
+    /** {@code [x, value]}: x is the epoch, or the iteration or images seen at a logged step. */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    record Point(int epoch, double value) {}
+    record Point(long x, double value) {}
 
-    /** {@code [epoch, mean, min, max, folds]} over the folds with a finite value at that epoch. */
+    /** {@code [x, mean, min, max, folds]} over the folds with a finite value at that x. */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    record MeanPoint(int epoch, double mean, double min, double max, int folds) {}
+    record MeanPoint(long x, double mean, double min, double max, int folds) {}
 
     private CurveView() {}
 
-    static Curves of(Store store, long experimentId, List<Long> trialIds, String metric, int points) {
+    static Curves of(Store store, long experimentId, List<Long> trialIds, String metric, String x, int points) {
         ExperimentView.experiment(store, experimentId);
         List<TrialRow> trials = new ArrayList<>();
         for (long id : trialIds) {
@@ -55,16 +55,19 @@ final class CurveView {
             trials.add(t);
         }
         Map<Long, List<FoldRunRow>> folds = store.foldRuns().byTrials(trialIds);
+        if (!x.equals("epochs")) {
+            return new Curves(metric, x, BAND, points, StepCurves.of(store, trials, folds, metric, x, points));
+        }
         List<TrialCurve> curves = trials.stream()
                 .map(t -> trial(t, folds.getOrDefault(t.id(), List.of()), metric, points)).toList();
-        return new Curves(metric, BAND, points, curves);
+        return new Curves(metric, x, BAND, points, curves);
     }
 
     private static TrialCurve trial(TrialRow t, List<FoldRunRow> folds, String metric, int points) {
         List<FoldCurve> foldCurves = folds.stream().map(f -> new FoldCurve(f.fold(), f.status().value(),
                 f.epochs().size(), downsample(f.epochs(), metric, points))).toList();
         List<MeanPoint> mean = mean(folds, metric);
-        double[] x = mean.stream().mapToDouble(MeanPoint::epoch).toArray();
+        double[] x = mean.stream().mapToDouble(MeanPoint::x).toArray();
         double[] y = mean.stream().mapToDouble(MeanPoint::mean).toArray();
         List<MeanPoint> kept = Downsample.lttb(x, y, points).stream().map(mean::get).toList();
         int epochs = folds.stream().mapToInt(f -> f.epochs().size()).max().orElse(0);

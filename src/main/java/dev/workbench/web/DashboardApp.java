@@ -36,11 +36,13 @@ public final class DashboardApp {
             long id = id(ctx);
             ctx.json(CurveView.of(store, id, Params.trialIds(ctx.queryParam("trials"), 1),
                     Params.metric(ctx.queryParam("metric"), ExperimentView.experiment(store, id).metric()),
-                    Params.points(ctx.queryParam("points"))));
+                    Params.xAxis(ctx.queryParam("x")), Params.points(ctx.queryParam("points"))));
         });
         app.get("/api/trials/{id}", ctx -> ctx.json(TrialView.of(store, id(ctx),
                 Params.points(ctx.queryParam("points")), json)));
         app.get("/api/exports/{id}/{file}", ctx -> ExportDownload.send(ctx, store, id(ctx), ctx.pathParam("file")));
+        app.get("/api/diagnoses/{id}/mistakes/{file}",
+                ctx -> MistakeImage.send(ctx, store, id(ctx), ctx.pathParam("file")));
         app.get("/api/compare", ctx -> ctx.json(CompareView.of(store, Params.trialIds(ctx.queryParam("trials"), 2))));
         ApiErrors.register(app);
         return app;

@@ -57,6 +57,20 @@ final class Params {
         return value;
     }
 
+    /** The x-axes a curve can be drawn against. */
+    static final List<String> X_AXES = List.of("epochs", "iterations", "images");
+
+    /** The curve's x-axis: {@code epochs} (default), {@code iterations} or {@code images} (images seen). */
+    static String xAxis(String value) {
+        if (value == null || value.isEmpty()) {
+            return "epochs";
+        }
+        if (!X_AXES.contains(value)) {
+            throw new UserInputException("x: expected one of " + String.join(", ", X_AXES) + ", got '" + value + "'");
+        }
+        return value;
+    }
+
     /** The most points a curve may have after downsampling, 2 to {@link #MAX_POINTS}; default {@link #DEFAULT_POINTS}. */
     static int points(String value) {
         if (value == null) {

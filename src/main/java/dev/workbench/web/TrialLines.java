@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Builds the leaderboard lines of one experiment: every trial with its rank, fold scores and test result. */
@@ -26,7 +27,7 @@ final class TrialLines {
     record TrialLine(long id, int index, Map<String, Number> params, @JsonFormat(shape = STRING) long seed,
                      String status, String error,
                      ScoreSummary score, Integer rank, List<FoldScore> foldScores, int foldsDone, int epochs,
-                     TestResult test, Instant startedAt, Instant finishedAt) {}
+                     TestResult test, Instant startedAt, Instant finishedAt, boolean weightsWarning) {}
 
     /**
      * The objective at a fold's last recorded epoch (its score once the fold is done).
@@ -63,6 +64,7 @@ final class TrialLines {
                                          Map<Long, List<FoldOutcome>> folds) {
         RefitRow refit = store.refits().find(experiment.id()).orElse(null);
         Map<Long, Integer> ranks = ranks(trials, experiment.maximize());
+        Set<Long> alarming = store.traces().alarmingTrials(experiment.id());
         List<TrialLine> lines = new ArrayList<>(trials.size());
         for (TrialRow t : trials) {
             List<FoldOutcome> own = folds.getOrDefault(t.id(), List.of());
@@ -74,7 +76,8 @@ final class TrialLines {
             lines.add(new TrialLine(t.id(), t.index(), ExperimentReport.numbers(t.params()), t.seed(),
                     t.status().value(), t.error(), t.score(), ranks.get(t.id()), scores,
                     (int) own.stream().filter(f -> f.status() == RunStatus.DONE).count(),
-                    own.stream().mapToInt(FoldOutcome::epochs).sum(), test, t.startedAt(), t.finishedAt()));
+                    own.stream().mapToInt(FoldOutcome::epochs).sum(), test, t.startedAt(), t.finishedAt(),
+                    alarming.contains(t.id())));
         }
         return lines;
     }

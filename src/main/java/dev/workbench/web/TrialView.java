@@ -27,7 +27,7 @@ final class TrialView {
      *                   environment); rendered generically, so new sections need no page changes
      */
     record Page(ExperimentRef experiment, TrialLine trial, List<Fold> folds, Map<String, JsonNode> provenance,
-                Reproduction reproduction, List<Download> exports) {}
+                Reproduction reproduction, List<Download> exports, TrainingPanels.Panels training) {}
 
     /**
      * The trial's last {@code workbench reproduce}.
@@ -61,7 +61,8 @@ final class TrialView {
         TrialRow t = store.trials().byId(trialId).orElseThrow(() -> new NotFoundException("no trial with id " + trialId));
         ExperimentRow e = ExperimentView.experiment(store, t.experimentId());
         TrialLine line = TrialLines.of(store, e, List.of(trialId)).get(0);
-        List<Fold> folds = store.foldRuns().byTrial(trialId).stream().map(f -> fold(f, points)).toList();
+        List<FoldRunRow> runs = store.foldRuns().byTrial(trialId);
+        List<Fold> folds = runs.stream().map(f -> fold(f, points)).toList();
         Map<String, JsonNode> provenance = new LinkedHashMap<>();
         if (e.provenanceJson() != null) {
             provenance.put("experiment", ExperimentView.parse(json, e.provenanceJson()));
@@ -73,7 +74,8 @@ final class TrialView {
                 .map(r -> new Reproduction(r.outcome(), r.detail(), r.fold(), r.parallel(), r.verifiedAt())).orElse(null);
         List<Download> exports = store.exports().byExperiment(e.id()).stream().filter(x -> x.trialIndex() == t.index())
                 .map(TrialView::download).toList();
-        return new Page(ref(e), line, folds, provenance, reproduction, exports);
+        return new Page(ref(e), line, folds, provenance, reproduction, exports,
+                TrainingPanels.of(store, e.id(), t.index(), runs, line.weightsWarning(), points));
     }
 
     private static Download download(ExportRow x) {

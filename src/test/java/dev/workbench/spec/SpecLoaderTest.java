@@ -65,6 +65,16 @@ class SpecLoaderTest {
     }
 
     @Test
+    void log_every_is_optional_and_absent_from_the_canonical_form_when_not_given() {
+        LoadedSpec plain = loader.parse(VALID, "a");
+        LoadedSpec logged = loader.parse(VALID.replace("epochs: 2}", "epochs: 2, log_every: 5}"), "b");
+        assertThat(plain.spec().training().logEvery()).isNull();
+        assertThat(plain.canonicalJson()).doesNotContain("log_every");
+        assertThat(logged.spec().training().logEvery()).isEqualTo(5);
+        assertThat(logged.sha256()).isNotEqualTo(plain.sha256());
+    }
+
+    @Test
     void defaults_objective_goal_from_the_metric() {
         ExperimentSpec spec = loader.parse(VALID.replace("{metric: val_accuracy, goal: maximize}", "{metric: val_loss}"), "x").spec();
         assertThat(spec.objective().maximize()).isFalse();
@@ -94,6 +104,14 @@ class SpecLoaderTest {
                 Arguments.of("missing seed", VALID.replace("seed: 7\n", ""), "seed", 0, "is required"),
                 Arguments.of("log scale non-positive", VALID.replace("{values: [0.01, 0.001]}", "{min: 0.0, max: 0.1, scale: log, grid_points: 3}"),
                         "search.parameters.lr.min", 8, "log scale needs min > 0"),
+                Arguments.of("negative log_every", VALID.replace("epochs: 2}", "epochs: 2, log_every: -1}"), "training.log_every", 19,
+                        "at least 0"),
+                Arguments.of("fractional log_every", VALID.replace("epochs: 2}", "epochs: 2, log_every: 2.5}"), "training.log_every", 19,
+                        "expected an integer"),
+                Arguments.of("negative validate_every", VALID.replace("epochs: 2}", "epochs: 2, validate_every: -2}"),
+                        "training.validate_every", 19, "at least 0"),
+                Arguments.of("empty validation sample", VALID.replace("epochs: 2}", "epochs: 2, validate_every: 2, validation_sample: 0}"),
+                        "training.validation_sample", 19, "at least 1 row"),
                 Arguments.of("bad yaml", VALID.replace("seed: 7", "seed: 7\n\t- oops"), "", 2, "not valid YAML"));
     }
 
