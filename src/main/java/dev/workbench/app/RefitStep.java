@@ -32,19 +32,6 @@ final class RefitStep {
         this.data = data;
     }
 
-    /** Refits {@code trial}, the best of the experiment, and stores its test result and model; returns the result. */
-    Refit run(TrialRow trial, RunListener listener) {
-        long start = System.nanoTime();
-        try (TrainedModel model = train(trial, data.refit(), listener)) {
-            return store(trial, model, seconds(start));
-        } catch (RuntimeException e) {
-            Refit failed = new Refit(trial.index(), Seeds.refit(spec.seed(), trial.index()), RunStatus.FAILED,
-                    String.valueOf(e.getMessage()), 0, null, null, seconds(start));
-            store.refits().save(experimentId, failed);
-            return failed;
-        }
-    }
-
     /**
      * Trains the refit of {@code trial} on {@code split} (from {@link PreparedData#refit()}) for the mean
      * number of epochs its folds ran, from the refit seed; the caller closes the model.

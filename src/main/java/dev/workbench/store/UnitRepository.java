@@ -29,14 +29,11 @@ public final class UnitRepository {
                 .list());
     }
 
-    /**
-     * Ids of experiments (all, or those named {@code name}) with a unit that is queued, or running under
-     * an expired lease (by the database clock), oldest first.
-     */
-    public List<Long> withClaimableWork(Optional<String> name) {
+    /** Ids of experiments (all, or those named {@code name}) with a unit queued or running, oldest first. */
+    public List<Long> withOpenWork(Optional<String> name) {
         return db.withHandle("find experiments with work", h -> h.createQuery(
                         "SELECT DISTINCT e.id FROM experiment e JOIN work_unit u ON u.experiment_id = e.id"
-                                + " WHERE (u.state = 'queued' OR (u.state = 'running' AND u.lease_until < CURRENT_TIMESTAMP))"
+                                + " WHERE u.state IN ('queued', 'running')"
                                 + (name.isPresent() ? " AND e.name = :name" : "") + " ORDER BY e.id")
                 .bindMap(name.isPresent() ? java.util.Map.of("name", name.get()) : java.util.Map.of())
                 .mapTo(Long.class)
