@@ -36,3 +36,10 @@ ALTER TABLE fold_run ADD COLUMN attempt INT;
 ALTER TABLE fold_run ADD COLUMN worker VARCHAR(255);        -- host:pid that trained it
 ALTER TABLE fold_run ADD COLUMN backend VARCHAR(255);       -- ND4J backend in words
 ALTER TABLE fold_run ADD COLUMN native_build VARCHAR(255);  -- native library build
+
+-- one row per experiment name, locked by every submission of that name, so that two processes submitting
+-- the same spec at once store one experiment (the second finds the first's)
+CREATE TABLE submit_lock (
+    name        VARCHAR(255) PRIMARY KEY,
+    submissions BIGINT       NOT NULL
+);

@@ -4,7 +4,7 @@ import dev.workbench.UserInputException;
 import dev.workbench.spec.ExperimentSpec;
 import dev.workbench.store.ExperimentRow;
 import dev.workbench.store.Store;
-import java.util.Optional;
+import dev.workbench.store.WorkQueue;
 
 /**
  * Finds the experiment a run or submit continues, or stores it with its trials and every unit in one
@@ -16,11 +16,11 @@ record ExperimentSession(long experimentId, boolean resumed, boolean alreadyDone
 
     static ExperimentSession open(Store store, Submitted submitted, boolean forceNew) {
         ExperimentSpec spec = submitted.spec();
-        Optional<ExperimentRow> existing = forceNew ? Optional.empty() : store.experiments().latestByName(spec.name());
-        if (existing.isEmpty()) {
-            return new ExperimentSession(store.queue().submit(submitted.submission()), false, false);
+        WorkQueue.Submitted stored = store.queue().submit(submitted.submission(), forceNew);
+        if (stored.created()) {
+            return new ExperimentSession(stored.experimentId(), false, false);
         }
-        ExperimentRow row = existing.get();
+        ExperimentRow row = store.experiments().byId(stored.experimentId()).orElseThrow();
         if (!row.specHash().equals(submitted.loaded().sha256())) {
             throw new UserInputException("experiment '" + spec.name() + "' already exists with a different spec (stored "
                     + row.specHash().substring(0, 12) + ", this file " + submitted.loaded().sha256().substring(0, 12)

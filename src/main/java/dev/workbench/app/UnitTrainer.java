@@ -20,6 +20,7 @@ import dev.workbench.train.FoldResult;
 import dev.workbench.train.FoldTrainer;
 import dev.workbench.train.TrainRequest;
 import dev.workbench.train.TrainedModel;
+import dev.workbench.train.TrainingException;
 import java.time.Instant;
 import java.util.List;
 
@@ -56,7 +57,8 @@ final class UnitTrainer {
             throw e;
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            UnitOutcome outcome = store.queue().fail(claim, message);
+            // a diverged loss is a result of the unit's seed and parameters: another attempt would diverge again
+            UnitOutcome outcome = store.queue().fail(claim, message, !(e instanceof TrainingException));
             if (!outcome.retry() && claim.trialId() != null) {
                 int trial = store.trials().byId(claim.trialId()).orElseThrow().index();
                 listener.trialFailed(trial, "fold " + claim.fold() + ": " + message);

@@ -67,6 +67,13 @@ public final class Workbench {
         }
     }
 
+    /** Measures the work queue on the configured database; see {@link QueueBenchmark}. */
+    public QueueBenchmark.Result benchQueue(int claimers, int units, int epochs) {
+        try (Store store = Store.open(config.dbUrl(), claimers + 4)) {
+            return new QueueBenchmark(store).run(claimers, units, epochs);
+        }
+    }
+
     private static int poolSize(int threads) {
         return Math.max(8, threads + 4);
     }

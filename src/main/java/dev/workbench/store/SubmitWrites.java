@@ -2,6 +2,7 @@ package dev.workbench.store;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -15,6 +16,30 @@ final class SubmitWrites {
     SubmitWrites(Handle h, Rows rows) {
         this.h = h;
         this.rows = rows;
+    }
+
+    /** Locks the name's row of submit_lock until the transaction ends (creating it: a race fails one creator). */
+    void lockName(String name) {
+        int updated = h.createUpdate("UPDATE submit_lock SET submissions = submissions + 1 WHERE name = :name")
+                .bind("name", name).execute();
+        if (updated == 0) {
+            h.createUpdate("INSERT INTO submit_lock (name, submissions) VALUES (:name, 1)").bind("name", name).execute();
+        }
+    }
+
+    /** Whether a submission failed because another created the same name's lock row first (then try again). */
+    static boolean isLockRace(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Optional<Long> latestByName(String name) {
+        return h.createQuery("SELECT id FROM experiment WHERE name = :name ORDER BY id DESC LIMIT 1")
+                .bind("name", name).mapTo(Long.class).findOne();
     }
 
     long submit(Submission s) {

@@ -39,16 +39,4 @@ public final class UnitRepository {
                 .mapTo(Long.class)
                 .list());
     }
-
-    /** How many units of these experiments are queued or running (under any lease). */
-    public long open(List<Long> experimentIds) {
-        if (experimentIds.isEmpty()) {
-            return 0;
-        }
-        return db.withHandle("count open units", h -> h.createQuery("SELECT COUNT(*) FROM work_unit"
-                        + " WHERE experiment_id IN (<ids>) AND state IN ('queued', 'running')")
-                .bindList("ids", experimentIds)
-                .mapTo(Long.class)
-                .one());
-    }
 }

@@ -29,9 +29,33 @@ public final class WorkQueue {
 
     /** Stores the experiment, its trials and every unit in one transaction; returns the experiment id. */
     public long submit(Submission s) {
-        return db.inTransaction("store experiment " + s.experiment().name() + " and its units",
-                h -> new SubmitWrites(h, rows).submit(s));
+        return submit(s, true).experimentId();
     }
+
+    /**
+     * Like {@link #submit(Submission)}, serialised with every other submission of the same name: unless
+     * {@code forceNew}, an experiment of that name found under the lock is returned instead (not created).
+     */
+    public Submitted submit(Submission s, boolean forceNew) {
+        String name = s.experiment().name();
+        for (int tries = 1; ; tries++) {
+            try {
+                return db.inTransaction("store experiment " + name + " and its units", h -> {
+                    SubmitWrites writes = new SubmitWrites(h, rows);
+                    writes.lockName(name);
+                    Optional<Long> existing = forceNew ? Optional.empty() : writes.latestByName(name);
+                    return existing.map(id -> new Submitted(id, false)).orElseGet(() -> new Submitted(writes.submit(s), true));
+                });
+            } catch (dev.workbench.StoreException e) {
+                if (tries >= 3 || !SubmitWrites.isLockRace(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The experiment a submission stored or found. */
+    public record Submitted(long experimentId, boolean created) {}
 
     /** Queues the units of an experiment stored before there was a queue: done folds become done units. */
     public void queueStored(long experimentId, List<NewUnit> units, boolean refit, int maxAttempts) {
@@ -126,16 +150,17 @@ public final class WorkQueue {
     }
 
     /**
-     * Records that the attempt threw: the unit is queued again while it has attempts left, else it fails
-     * with {@code error}, and so does its trial (the search goes on).
+     * Records that the attempt threw: the unit is queued again while it has attempts left (and
+     * {@code retryable}: the failure is not a deterministic result of its seed), else it fails with
+     * {@code error}, and so does its trial (the search goes on).
      */
-    public UnitOutcome fail(Claim claim, String error) {
+    public UnitOutcome fail(Claim claim, String error, boolean retryable) {
         return fence.write(claim, "record failure of unit " + claim.unitId(), h -> {
             int failures = h.createQuery("SELECT failures FROM work_unit WHERE id = :id").bind("id", claim.unitId())
                     .mapTo(Integer.class).one() + 1;
             int max = h.createQuery("SELECT max_attempts FROM work_unit WHERE id = :id").bind("id", claim.unitId())
                     .mapTo(Integer.class).one();
-            boolean retry = failures < max;
+            boolean retry = retryable && failures < max;
             h.createUpdate("UPDATE work_unit SET failures = :failures WHERE id = :id")
                     .bind("failures", failures).bind("id", claim.unitId()).execute();
             h.createUpdate("UPDATE fold_run SET status = 'failed', error = :error, finished_at = CURRENT_TIMESTAMP"

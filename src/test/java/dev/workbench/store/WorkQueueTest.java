@@ -143,7 +143,7 @@ class WorkQueueTest {
             for (int attempt = 1; attempt <= 3; attempt++) {
                 Claim c = store.queue().claim(List.of(id), A, 60).orElseThrow();
                 assertThat(c.attempt()).isEqualTo(attempt);
-                assertThat(store.queue().fail(c, "boom " + attempt).retry()).isEqualTo(attempt < 3);
+                assertThat(store.queue().fail(c, "boom " + attempt, true).retry()).isEqualTo(attempt < 3);
             }
             TrialRow failed = store.trials().byExperiment(id).get(0);
             assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
