@@ -92,7 +92,9 @@ final class Worker {
         while (!stopping) {
             List<Long> ids = servable();
             Optional<Claim> claim = store.queue().claim(ids, who, options.leaseSeconds());
-            if (claim.isPresent()) {
+            if (claim.isPresent() && stopping) {
+                store.queue().release(claim.get()); // claimed while stop() was giving the others back
+            } else if (claim.isPresent()) {
                 backoff.reset();
                 work(claim.get());
             } else if (options.untilIdle() && ids.isEmpty()) {

@@ -15,6 +15,7 @@ public final class Store implements AutoCloseable {
 
     /** More than any sensible number of concurrent training workers plus readers. */
     private static final int MAX_CONNECTIONS = 32;
+    private static final int OPEN_ATTEMPTS = 4;
     private static final String H2_SUFFIX = ".mv.db";
 
     private final Engine.Pool pool;
@@ -51,15 +52,28 @@ public final class Store implements AutoCloseable {
         return open(jdbcUrl, MAX_CONNECTIONS);
     }
 
-    /** Like {@link #open(String)} with a pool of up to {@code maxConnections} connections. */
+    /**
+     * Like {@link #open(String)} with a pool of up to {@code maxConnections} connections. Opening is tried
+     * again after a pause when it fails in a way another process can cause: two processes opening (and
+     * migrating) a new H2 file at once, or a PostgreSQL server that is restarting.
+     */
     public static Store open(String jdbcUrl, int maxConnections) {
         Engine engine = Engine.of(jdbcUrl);
-        Engine.Pool pool;
-        try {
-            pool = engine.pool(jdbcUrl, maxConnections);
-        } catch (RuntimeException e) {
-            throw Database.failure("connect to results database " + Redacted.url(jdbcUrl), e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return migrated(engine, jdbcUrl, maxConnections);
+            } catch (RuntimeException e) {
+                boolean racy = engine == Engine.H2 || Transient.is(e);
+                if (!racy || attempt >= OPEN_ATTEMPTS) {
+                    throw Database.failure("open results database " + Redacted.url(jdbcUrl), e);
+                }
+                pause(attempt * 1_000L);
+            }
         }
+    }
+
+    private static Store migrated(Engine engine, String jdbcUrl, int maxConnections) {
+        Engine.Pool pool = engine.pool(jdbcUrl, maxConnections);
         try {
             Flyway.configure(Store.class.getClassLoader())
                     .dataSource(pool.dataSource())
@@ -70,7 +84,16 @@ public final class Store implements AutoCloseable {
             return new Store(pool);
         } catch (RuntimeException e) {
             pool.close();
-            throw Database.failure("open results database " + Redacted.url(jdbcUrl), e);
+            throw e;
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while opening the results database", e);
         }
     }
 

@@ -2,7 +2,14 @@ package dev.workbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.testing.PostgresServer;
+import dev.workbench.web.Dashboard;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import dev.workbench.testing.SyntheticMnist;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +81,25 @@ class ScaleOutTest {
         assertThat(Sql.longs(s.db(), "SELECT attempt FROM work_unit")).as("no unit claimed twice").containsOnly(1L);
         System.out.println("workers that trained fold units: "
                 + Sql.one(s.db(), "SELECT COUNT(DISTINCT worker) FROM fold_run"));
+        assertTheDashboardOnPostgresqlShowsTheWorkers(s.db(), workers);
+    }
+
+    private static void assertTheDashboardOnPostgresqlShowsTheWorkers(String db, ChildWorkbench[] workers)
+            throws Exception {
+        try (Dashboard dashboard = Dashboard.start(db, "127.0.0.1", 0, true)) {
+            long id = Sql.one(db, "SELECT id FROM experiment");
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(dashboard.url() + "api/experiments/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode queue = new ObjectMapper().readTree(page.body()).get("queue");
+            assertThat(queue.get("done").asInt()).isEqualTo(7);
+            int unitsDone = 0;
+            for (JsonNode w : queue.get("workers")) {
+                assertThat(w.get("worker").asText()).matches(".+:(" + workers[0].pid() + "|" + workers[1].pid() + "|"
+                        + workers[2].pid() + ")");
+                unitsDone += w.get("units_done").asInt();
+            }
+            assertThat(unitsDone).isEqualTo(7);
+        }
     }
 
     @Test
@@ -112,6 +138,24 @@ class ScaleOutTest {
         assertThat(Sql.one(s.db(), "SELECT COUNT(*) FROM fold_run WHERE unit_id = " + unit
                 + " AND worker LIKE '%:" + paused.pid() + "'")).as("the paused attempt left nothing").isZero();
         assertThat(Sql.one(s.db(), "SELECT COUNT(*) FROM epoch_metric")).isEqualTo(6 * 8);
+    }
+
+    @Test
+    void aWorkerStoppedWithCtrlCGivesItsUnitBackAtOnce() throws Exception {
+        Submitted s = submitted();
+        ChildWorkbench stopped = worker(s.db(), "stopped", 600);
+        Sql.awaitAtLeast(s.db(), "SELECT COUNT(*) FROM epoch_metric", 1, 300, stopped);
+        long unit = Sql.one(s.db(), RUNNING_UNIT);
+        stopped.signal("INT");
+        stopped.await(120);
+
+        assertThat(stopped.output()).containsPattern("released tiny trial \\d fold \\d \\(attempt 1\\)");
+        assertThat(Sql.longs(s.db(), "SELECT COUNT(*) FROM work_unit WHERE state = 'running'")).containsExactly(0L);
+        assertThat(Sql.one(s.db(), "SELECT COUNT(*) FROM fold_run WHERE unit_id = " + unit)).as("its epochs went with it")
+                .isZero();
+        ChildWorkbench next = worker(s.db(), "next", 600);
+        assertThat(next.await(600)).as("no lease to wait for").isZero();
+        assertThat(s.curves()).isEqualTo(reference);
     }
 
     @Test
