@@ -45,8 +45,9 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
     /** The outcome of the latest reproduction of a trial; {@code fold} null when all folds were re-run. */
     public record Reproduction(Integer fold, String outcome, String detail, int parallel, Instant verifiedAt) {}
 
-    /** One fold run: its seed, state and per-epoch metrics. */
-    public record Fold(int fold, long seed, String status, String error, List<EpochMetrics> epochs) {}
+    /** One fold run: its seed, state, per-epoch metrics, and which worker trained it (null before the work queue). */
+    public record Fold(int fold, long seed, String status, String error, List<EpochMetrics> epochs,
+                       FoldRunRow.TrainedBy trainedBy) {}
 
     static ExperimentReport of(ExperimentDetail detail, List<ReproductionRow> reproductions, List<ExportRow> exports,
                                ProvenanceJson json) {
@@ -70,7 +71,7 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
     }
 
     private static Fold fold(FoldRunRow f) {
-        return new Fold(f.fold(), f.seed(), f.status().value(), f.error(), f.epochs());
+        return new Fold(f.fold(), f.seed(), f.status().value(), f.error(), f.epochs(), f.trainedBy());
     }
 
     /** Integral parameter values print as integers (filters: 16, not 16.0). */
