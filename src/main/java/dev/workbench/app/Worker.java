@@ -97,9 +97,11 @@ final class Worker {
             } else if (claim.isPresent()) {
                 backoff.reset();
                 work(claim.get());
-            } else if (options.untilIdle() && ids.isEmpty()) {
-                return;
             } else {
+                store.queue().completeIdleExperiments();
+                if (options.untilIdle() && ids.isEmpty()) {
+                    return;
+                }
                 backoff.pause();
             }
         }

@@ -45,16 +45,18 @@ final class Fence {
     }
 
     /**
-     * Marks the experiment done (failed when no trial is done) if none of its units is queued or running;
-     * locks the experiment row so that exactly one of several concurrent finishers does it.
+     * Marks the experiment done (failed when no trial is done) if none of its units is queued or running.
+     * Only then is the experiment row locked (and the units counted again), so finishes do not queue up on
+     * one lock; two last units finishing at once may each still see the other open, which
+     * {@link WorkQueue#completeIdleExperiments} repairs.
      */
     static boolean completeExperimentIfIdle(Handle h, long experimentId) {
+        if (openUnits(h, experimentId) > 0) {
+            return false;
+        }
         String status = h.createQuery("SELECT status FROM experiment WHERE id = :id FOR UPDATE")
                 .bind("id", experimentId).mapTo(String.class).one();
-        long open = h.createQuery("SELECT COUNT(*) FROM work_unit WHERE experiment_id = :id"
-                        + " AND state IN ('queued', 'running')")
-                .bind("id", experimentId).mapTo(Long.class).one();
-        if (!"running".equals(status) || open > 0) {
+        if (!"running".equals(status) || openUnits(h, experimentId) > 0) {
             return false;
         }
         long done = h.createQuery("SELECT COUNT(*) FROM trial WHERE experiment_id = :id AND status = 'done'")
@@ -62,6 +64,11 @@ final class Fence {
         h.createUpdate("UPDATE experiment SET status = :status, finished_at = CURRENT_TIMESTAMP WHERE id = :id")
                 .bind("status", done > 0 ? "done" : "failed").bind("id", experimentId).execute();
         return true;
+    }
+
+    private static long openUnits(Handle h, long experimentId) {
+        return h.createQuery("SELECT COUNT(*) FROM work_unit WHERE experiment_id = :id AND state IN ('queued', 'running')")
+                .bind("id", experimentId).mapTo(Long.class).one();
     }
 
     /** Fails the trial (unless already failed) and every queued unit of it, which will then not run. */

@@ -75,6 +75,25 @@ public final class WorkQueue {
         return claims.claim(experimentIds, who, leaseSeconds);
     }
 
+    /**
+     * Marks done (or failed) every running experiment that has units, none of them queued or running; returns
+     * how many. Workers call it when they find nothing to claim.
+     */
+    public int completeIdleExperiments() {
+        List<Long> idle = db.withHandle("find finished experiments", h -> h.createQuery("SELECT e.id FROM experiment e"
+                        + " WHERE e.status = 'running' AND EXISTS (SELECT 1 FROM work_unit u WHERE u.experiment_id = e.id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM work_unit u WHERE u.experiment_id = e.id"
+                        + " AND u.state IN ('queued', 'running'))")
+                .mapTo(Long.class).list());
+        int completed = 0;
+        for (long id : idle) {
+            if (db.inTransaction("finish experiment " + id, h -> Fence.completeExperimentIfIdle(h, id))) {
+                completed++;
+            }
+        }
+        return completed;
+    }
+
     /** Renews the claim's lease from now; false when the claim is no longer held. */
     public boolean heartbeat(Claim claim, int leaseSeconds) {
         return db.withHandle("renew the lease of unit " + claim.unitId(), h -> h.createUpdate(
