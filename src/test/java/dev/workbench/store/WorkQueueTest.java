@@ -178,6 +178,33 @@ class WorkQueueTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void anExperimentStoredBeforeTheQueueGetsUnitsForTheFoldsItLacks(String engine) {
+        try (Store store = open(engine)) {
+            long id = store.experiments().create(Samples.experiment("old", "maximize"));
+            store.trials().insertAll(id, List.of(new NewTrial(0, Samples.params(0.1, 8), 1),
+                    new NewTrial(1, Samples.params(0.2, 8), 2)));
+            long trial0 = store.trials().byExperiment(id).get(0).id();
+            long done = store.foldRuns().start(trial0, 0, 10);
+            store.foldRuns().addEpoch(done, epoch(1, 0.5));
+            store.foldRuns().finish(done);
+            store.foldRuns().start(trial0, 1, 11); // interrupted
+
+            store.queue().queueStored(id, List.of(new NewUnit(0, 0, 10), new NewUnit(0, 1, 11), new NewUnit(1, 0, 20),
+                    new NewUnit(1, 1, 21)), true, 3);
+            assertThat(store.units().byExperiment(id)).extracting(UnitRow::state)
+                    .containsExactly("done", "queued", "queued", "queued", "queued");
+            Claim c = store.queue().claim(List.of(id), A, 60).orElseThrow();
+            assertThat(c.fold()).isEqualTo(1);
+            assertThat(store.foldRuns().byTrial(trial0)).extracting(FoldRunRow::fold).containsExactly(0, 1);
+            store.queue().addEpoch(c, epoch(1, 0.7));
+            store.queue().finishFold(c, MEAN);
+            assertThat(store.trials().byExperiment(id).get(0).score().mean())
+                    .isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-12));
+        }
+    }
+
     private static EpochMetrics epoch(int n, double valAccuracy) {
         return new EpochMetrics(n, 0.5, 0.8, 0.6, valAccuracy, 0.01, 0.1);
     }
