@@ -105,7 +105,7 @@ public final class WorkQueue {
 
     /** Records one finished epoch of a claimed fold unit. */
     public void addEpoch(Claim claim, EpochMetrics m) {
-        fence.write(claim, "record epoch " + m.epoch() + " of unit " + claim.unitId(), h -> h.createUpdate(
+        fenced(claim, "record epoch " + m.epoch() + " of unit " + claim.unitId(), h -> h.createUpdate(
                         "INSERT INTO epoch_metric (fold_run_id, epoch, train_loss, train_accuracy, val_loss,"
                                 + " val_accuracy, learning_rate, seconds) VALUES (:foldRunId, :epoch, :trainLoss,"
                                 + " :trainAccuracy, :valLoss, :valAccuracy, :learningRate, :seconds)")
@@ -113,8 +113,9 @@ public final class WorkQueue {
     }
 
     /**
-     * Runs {@code writes} on the claimed unit's fenced transaction: for rows of other tables keyed by the
-     * claim's fold run, which disappear with it when the unit is claimed again.
+     * Runs {@code writes} on the claimed unit's fenced transaction: the path for every row keyed by the
+     * claim's fold run (epochs here; per-batch steps and the like beside them), all of which disappear with
+     * the fold run when the unit is claimed again.
      */
     <R> R fenced(Claim claim, String action, org.jdbi.v3.core.HandleCallback<R, RuntimeException> writes) {
         return fence.write(claim, action, writes);
