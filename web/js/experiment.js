@@ -20,6 +20,7 @@ async function load() {
   }
   chooseDefaultSelection();
   renderHeader();
+  renderQueue();
   renderTable();
   renderParallel();
   renderScatter();
@@ -59,6 +60,24 @@ function renderHeader() {
     el('span', {}, `${p.epochs_recorded} epochs recorded`),
     el('span', {}, 'best ', el('b', {}, fmt(p.best_score))),
     e.status === 'running' ? el('span', { class: 'note' }, 'live: updates every 2 s') : null);
+}
+
+/** Workers that claimed units (owner, units done, current unit, last heartbeat) and units retried. */
+function renderQueue() {
+  const q = state.data.queue;
+  const card = document.getElementById('queue-card');
+  card.hidden = !q || q.workers.length === 0;
+  if (card.hidden) return;
+  replace(document.getElementById('queue-counts'),
+    el('span', {}, 'units ', el('b', {}, q.done), ' done, ', el('b', {}, q.running), ' running, ',
+      el('b', {}, q.queued), ' queued, ', el('b', {}, q.failed), ' failed'));
+  replace(document.querySelector('#workers tbody'), ...q.workers.map((w) => el('tr', {},
+    el('td', {}, w.worker), el('td', {}, w.units_done), el('td', {}, w.current.join(', ') || '–'),
+    el('td', {}, time(w.last_heartbeat)))));
+  document.getElementById('retried-panel').hidden = q.retried.length === 0;
+  replace(document.querySelector('#retried tbody'), ...q.retried.map((r) => el('tr', {},
+    el('td', {}, r.unit), el('td', {}, badge(r.state)), el('td', {}, `${r.attempt} of ${r.max_attempts}`),
+    el('td', {}, r.failures), el('td', { class: 'error' }, r.error ?? ''))));
 }
 
 function paramNames() {

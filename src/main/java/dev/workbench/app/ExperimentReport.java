@@ -62,11 +62,13 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
     public record Reproduction(Integer fold, String outcome, String detail, int parallel, Instant verifiedAt) {}
 
     /**
-     * One fold run: its seed, state, per-epoch metrics, steps within epochs, weight spreads and the confusion
-     * matrix of its validation rows at the last epoch (null until stored).
+     * One fold run: its seed, state, per-epoch metrics, steps within epochs, weight spreads, the confusion
+     * matrix of its validation rows at the last epoch (null until stored), and which worker trained it
+     * (null before the work queue).
      */
     public record Fold(int fold, long seed, String status, String error, List<EpochMetrics> epochs,
-                       List<StepMetrics> steps, List<LayerSpread> weights, ConfusionSummary confusion) {}
+                       List<StepMetrics> steps, List<LayerSpread> weights, ConfusionSummary confusion,
+                       FoldRunRow.TrainedBy trainedBy) {}
 
     static ExperimentReport of(ExperimentDetail detail, List<ReproductionRow> reproductions, List<ExportRow> exports,
                                ProvenanceJson json, Traces traces) {
@@ -96,7 +98,7 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
         ConfusionMatrix confusion = traces.confusions().get(f.id());
         return new Fold(f.fold(), f.seed(), f.status().value(), f.error(), f.epochs(),
                 traces.steps().getOrDefault(f.id(), List.of()), traces.weights().getOrDefault(f.id(), List.of()),
-                confusion == null ? null : ConfusionSummary.of(confusion, 1));
+                confusion == null ? null : ConfusionSummary.of(confusion, 1), f.trainedBy());
     }
 
     /** Integral parameter values print as integers (filters: 16, not 16.0). */

@@ -4,29 +4,30 @@ import dev.workbench.metrics.Diagnosis;
 import dev.workbench.metrics.EpochMetrics;
 import dev.workbench.metrics.LayerSpread;
 import dev.workbench.metrics.StepMetrics;
-import dev.workbench.store.Store;
+import dev.workbench.store.LostClaimException;
+import dev.workbench.store.WorkQueue;
 import dev.workbench.train.EpochListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Writes everything one fold run records into the store, on the training thread: the epoch rows, the
- * steps within each epoch (buffered, written with their epoch, or before the weights of an epoch that
- * failed), the weight spreads and the out-of-fold
- * confusion matrix. Every per-fold write of a run goes through here.
+ * Writes everything one claimed fold unit records, on the training thread, through the work queue's
+ * fenced path: each epoch with the steps logged within it, the weight spreads (after the steps of an epoch
+ * that is about to fail) and the out-of-fold confusion matrix. A claim whose lease was lost, or taken
+ * over, stops the unit with {@link LostClaimException} at its next write.
  */
 final class FoldRecorder implements EpochListener {
 
-    private final Store store;
-    private final long foldRunId;
+    private final WorkQueue queue;
+    private final Heartbeat.Active active;
     private final Consumer<EpochMetrics> afterEpoch;
     private final List<StepMetrics> steps = new ArrayList<>();
 
     /** {@code afterEpoch} is told of each epoch once it is stored (progress display). */
-    FoldRecorder(Store store, long foldRunId, Consumer<EpochMetrics> afterEpoch) {
-        this.store = store;
-        this.foldRunId = foldRunId;
+    FoldRecorder(WorkQueue queue, Heartbeat.Active active, Consumer<EpochMetrics> afterEpoch) {
+        this.queue = queue;
+        this.active = active;
         this.afterEpoch = afterEpoch;
     }
 
@@ -37,25 +38,28 @@ final class FoldRecorder implements EpochListener {
 
     @Override
     public void onEpoch(EpochMetrics metrics) {
-        flushSteps();
-        store.foldRuns().addEpoch(foldRunId, metrics);
+        checkHeld();
+        queue.addEpoch(active.claim, List.copyOf(steps), metrics);
+        steps.clear();
         afterEpoch.accept(metrics);
     }
 
-    /** Also flushes pending steps: a unit whose loss became NaN reads its weights just before failing. */
     @Override
     public void onWeights(List<LayerSpread> spread) {
-        flushSteps();
-        store.traces().addSpread(foldRunId, spread);
-    }
-
-    private void flushSteps() {
-        store.traces().addSteps(foldRunId, steps);
+        checkHeld();
+        queue.addSpread(active.claim, List.copyOf(steps), spread);
         steps.clear();
     }
 
     @Override
     public void onDiagnosis(Diagnosis validation) {
-        store.traces().saveConfusion(foldRunId, validation.confusion());
+        checkHeld();
+        queue.saveConfusion(active.claim, validation.confusion());
+    }
+
+    private void checkHeld() {
+        if (active.lost()) {
+            throw new LostClaimException(active.claim);
+        }
     }
 }

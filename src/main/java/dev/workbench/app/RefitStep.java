@@ -31,19 +31,6 @@ final class RefitStep {
         this.data = data;
     }
 
-    /** Refits {@code trial}, the best of the experiment, and stores its test result and model; returns the result. */
-    Refit run(TrialRow trial, RunListener listener) {
-        long start = System.nanoTime();
-        try (TrainedModel model = train(trial, data.refit(), listener)) {
-            return store(trial, model, seconds(start));
-        } catch (RuntimeException e) {
-            Refit failed = new Refit(trial.index(), Seeds.refit(spec.seed(), trial.index()), RunStatus.FAILED,
-                    String.valueOf(e.getMessage()), 0, null, null, seconds(start));
-            store.refits().save(experimentId, failed);
-            return failed;
-        }
-    }
-
     /**
      * Trains the refit of {@code trial} on {@code split} (from {@link PreparedData#refit()}) for the mean
      * number of epochs its folds ran, from the refit seed; the caller closes the model.
@@ -72,10 +59,18 @@ final class RefitStep {
                 model.result().epochs().size(), last.valLoss(), last.valAccuracy(), seconds);
         store.refits().save(experimentId, done);
         store.refits().saveModel(experimentId, model.zipBytes());
+        saveTestDiagnosis(trial, model);
+        return done;
+    }
+
+    /**
+     * Stores the refit's test confusion matrix and most confident mistakes, from the evaluation that gave its
+     * test result; replaces an earlier one (a refit is deterministic, so a repeat stores the same).
+     */
+    void saveTestDiagnosis(TrialRow trial, TrainedModel model) {
         if (model.result().validation() != null) {
             new TestGallery(store, data).save(experimentId, null, trial.index(), null, model.result().validation());
         }
-        return done;
     }
 
     private static double seconds(long start) {

@@ -23,6 +23,9 @@ public interface RunListener {
     /** Something the user should know before the results are trusted, e.g. a changed dataset file. */
     default void warning(String message) { }
 
+    /** A worker's progress line for one unit: claimed work done, retried, failed, abandoned or released. */
+    default void unit(String line) { }
+
     /** A trial failed; the search goes on. */
     default void trialFailed(int trial, String error) { }
 }

@@ -6,14 +6,7 @@ import dev.workbench.data.MnistFetcher;
 import dev.workbench.export.Predictions;
 import dev.workbench.export.Predictor;
 import dev.workbench.provenance.BackendInfo;
-import dev.workbench.provenance.RunProvenance;
-import dev.workbench.search.Candidate;
-import dev.workbench.search.CandidateGenerator;
-import dev.workbench.spec.ExperimentSpec;
-import dev.workbench.spec.LoadedSpec;
-import dev.workbench.spec.SpecLoader;
 import dev.workbench.store.ExperimentSummary;
-import dev.workbench.store.RunStatus;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
 import dev.workbench.train.BackendSelector;
@@ -31,47 +24,70 @@ public final class Workbench {
     }
 
     /**
-     * Validates the spec, prepares the data, then creates or resumes the experiment and trains every
-     * pending unit. Nothing is written for a spec or data set that fails validation.
+     * Validates the spec and prepares the data, stores the experiment with all its units unless it exists,
+     * then works on its units (beside any other workers) until every one is done or failed. Nothing is
+     * written for a spec or data set that fails validation.
      */
     public RunOutcome run(Path specFile, RunOptions options, RunListener listener) {
-        LoadedSpec loaded = new SpecLoader().load(specFile);
-        ExperimentSpec spec = loaded.spec();
-        List<Candidate> candidates = CandidateGenerator.generate(spec.search(), spec.seed());
-        BackendInfo info = BackendSelector.fromEnvironment().prepare();
-        listener.backend(describe(info, options.parallel()));
-        PreparedData data = PreparedData.prepare(spec, config.dataDir(), listener::downloading);
-        try (Store store = Store.open(config.dbUrl())) {
-            ExperimentSession session = ExperimentSession.open(store, loaded, candidates, options.forceNew());
+        Submitted submitted = Submitted.prepare(specFile, config.dataDir(), options.parallel(), listener);
+        listener.backend(describe(submitted.backend(), options.parallel()));
+        try (Store store = Store.open(config.dbUrl(), poolSize(options.parallel()))) {
+            ExperimentSession session = ExperimentSession.open(store, submitted, options.forceNew());
+            long id = session.experimentId();
             if (!session.alreadyDone()) {
-                RunProvenance provenance = RunProvenance.starting(loaded.sha256(), info, options.parallel(),
-                        data.fileHashes(), data.foldHash());
-                store.experiments().setProvenance(session.experimentId(), provenanceJson.write(provenance));
-                train(store, spec, session, data, new ExperimentRun(store, spec, session.experimentId(), data,
-                        listener, provenance), options, listener);
-                store.experiments().setProvenance(session.experimentId(), provenanceJson.write(provenance.finished()));
+                announce(store, submitted, session, listener);
+                ServedExperiments served = new ServedExperiments(store, config.dataDir(), listener);
+                served.add(id, submitted.loaded(), submitted.data());
+                WorkerOptions worker = new WorkerOptions(options.parallel(), null, true, options.leaseSeconds());
+                WorkerProcess.run(store, served, worker, id, submitted.backend(), listener);
             }
-            return new RunOutcome(report(store, session.experimentId()), session.alreadyDone(), session.resumed());
+            return new RunOutcome(report(store, id), session.alreadyDone(), session.resumed());
         }
     }
 
-    private void train(Store store, ExperimentSpec spec, ExperimentSession session, PreparedData data,
-                       ExperimentRun run, RunOptions options, RunListener listener) {
-        long id = session.experimentId();
-        List<Unit> pending = run.pendingUnits();
-        List<TrialRow> trials = store.trials().byExperiment(id);
-        long epochs = pending.stream().mapToLong(u -> run.epochsOf(u.trial())).sum();
-        boolean refit = spec.refit() && store.refits().find(id).filter(r -> r.refit().status() == RunStatus.DONE).isEmpty();
-        listener.started(spec.name(), session.resumed(), pending.size(), trials.size() * data.folds() - pending.size(),
-                epochs);
-        new UnitScheduler(options.parallel()).run(pending, run::train);
-        trials.forEach(run::completeTrial);
-        List<TrialRow> best = store.trials().ranked(id, 1);
-        if (refit && !best.isEmpty()) {
-            new RefitStep(store, spec, id, data).run(best.get(0), listener);
+    /** Validates the spec, reads and hashes its data, and stores the experiment with all its units; trains nothing. */
+    public SubmitOutcome submit(Path specFile, boolean forceNew, RunListener listener) {
+        Submitted submitted = Submitted.prepare(specFile, config.dataDir(), 1, listener);
+        try (Store store = Store.open(config.dbUrl(), 4)) {
+            ExperimentSession session = ExperimentSession.open(store, submitted, forceNew);
+            var units = store.units().byExperiment(session.experimentId());
+            long open = units.stream().filter(u -> u.state().equals("queued") || u.state().equals("running")).count();
+            return new SubmitOutcome(submitted.spec().name(), session.experimentId(), !session.resumed()
+                    && !session.alreadyDone(), units.size(), open);
         }
-        boolean anyDone = store.trials().byExperiment(id).stream().anyMatch(t -> t.status() == RunStatus.DONE);
-        store.experiments().finish(id, anyDone ? RunStatus.DONE : RunStatus.FAILED);
+    }
+
+    /** Serves the work queue as a worker until stopped, or until idle with {@link WorkerOptions#untilIdle()}. */
+    public WorkerReport work(WorkerOptions options, RunListener listener) {
+        BackendInfo info = BackendSelector.fromEnvironment().prepare();
+        listener.backend(describe(info, options.threads()));
+        try (Store store = Store.open(config.dbUrl(), poolSize(options.threads()))) {
+            ServedExperiments served = new ServedExperiments(store, config.dataDir(), listener);
+            return WorkerProcess.run(store, served, options, null, info, listener);
+        }
+    }
+
+    /** Measures the work queue on the configured database; see {@link QueueBenchmark}. */
+    public QueueBenchmark.Result benchQueue(int claimers, int units, int epochs) {
+        try (Store store = Store.open(config.dbUrl(), claimers + 4)) {
+            return new QueueBenchmark(store).run(claimers, units, epochs);
+        }
+    }
+
+    private static int poolSize(int threads) {
+        return Math.max(8, threads + 4);
+    }
+
+    private static void announce(Store store, Submitted submitted, ExperimentSession session, RunListener listener) {
+        var units = store.units().byExperiment(session.experimentId());
+        var trials = store.trials().byExperiment(session.experimentId()).stream()
+                .collect(java.util.stream.Collectors.toMap(TrialRow::index, t -> t));
+        var pending = units.stream().filter(u -> u.fold() != null && !u.state().equals("done")
+                && !u.state().equals("failed")).toList();
+        long epochs = pending.stream().mapToLong(u -> submitted.spec().training().epochs()
+                .resolveInt(trials.get(u.trialIndex()).params())).sum();
+        long done = units.stream().filter(u -> u.fold() != null && u.state().equals("done")).count();
+        listener.started(submitted.spec().name(), session.resumed(), pending.size(), (int) done, epochs);
     }
 
     private static String describe(BackendInfo info, int parallel) {

@@ -21,4 +21,12 @@ final class Parallelism {
         }
         throw new UserInputException("--parallel: expected a positive integer or 'auto', got '" + parallel + "'");
     }
+
+    /** Checks {@code --lease SECONDS}: at least one second. */
+    static int lease(int seconds) {
+        if (seconds < 1) {
+            throw new UserInputException("--lease: expected a number of seconds of at least 1, got " + seconds);
+        }
+        return seconds;
+    }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /** {@code workbench run SPEC}: runs or resumes an experiment and prints its leaderboard. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Run an experiment: every candidate on every fold, curves stored as they happen. "
-                + "Running the same spec again resumes an unfinished experiment.")
+                + "Running the same spec again resumes an unfinished experiment; several runs of one spec on one "
+                + "database (or workers, see 'worker') share its units.")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -32,6 +33,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N|auto", defaultValue = "auto",
             description = "Units (trial x fold) trained at once, one thread each (default: auto = CPU cores).")
     String parallel;
+
+    @Option(names = "--lease", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Lease of each claimed unit: a unit whose worker stops renewing it is taken over by another "
+                    + "worker after this long (default: ${DEFAULT-VALUE}).")
+    int lease;
 
     @Option(names = "--new", description = "Store the spec as a new experiment even if one of that name exists.")
     boolean forceNew;
@@ -65,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RunOutcome outcome;
         try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr())) {
-            outcome = store.workbench().run(specFile, new RunOptions(Parallelism.threads(parallel), forceNew), progress);
+            outcome = store.workbench().run(specFile, new RunOptions(Parallelism.threads(parallel), forceNew, Parallelism.lease(lease)), progress);
         }
         if (outcome.alreadyDone()) {
             out.println("Experiment '" + outcome.report().experiment().name()

@@ -1,7 +1,6 @@
 package dev.workbench.cli;
 
 import dev.workbench.UserInputException;
-import dev.workbench.app.WorkbenchConfig;
 import dev.workbench.web.Dashboard;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Option;
@@ -22,7 +21,7 @@ final class ServeOptions {
         if (port < 0 || port > 65535) {
             throw new UserInputException("--port: expected 0 to 65535, got " + port);
         }
-        return Dashboard.start(WorkbenchConfig.of(store.dataDir, store.dbUrl).dbUrl(), host, port, mustExist);
+        return Dashboard.start(store.config().dbUrl(), host, port, mustExist);
     }
 
     /**

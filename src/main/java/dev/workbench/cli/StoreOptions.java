@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 final class StoreOptions {
 
     @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Results database (default: H2 file results/workbench.mv.db).")
+            description = "Results database: jdbc:h2:... or jdbc:postgresql://HOST:PORT/DB?user=... (default: the "
+                    + "WORKBENCH_DB environment variable, else the H2 file results/workbench.mv.db).")
     String dbUrl;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
@@ -17,6 +18,12 @@ final class StoreOptions {
     Path dataDir;
 
     Workbench workbench() {
-        return new Workbench(WorkbenchConfig.of(dataDir, dbUrl));
+        return new Workbench(config());
+    }
+
+    /** The locations: {@code --db}, else env {@code WORKBENCH_DB} (keeps passwords out of shell history), else the default. */
+    WorkbenchConfig config() {
+        String env = System.getenv("WORKBENCH_DB");
+        return WorkbenchConfig.of(dataDir, dbUrl != null ? dbUrl : env == null || env.isBlank() ? null : env);
     }
 }

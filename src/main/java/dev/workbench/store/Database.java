@@ -1,6 +1,8 @@
 package dev.workbench.store;
 
 import dev.workbench.StoreException;
+import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
@@ -10,10 +12,14 @@ import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * The repositories' single way into Jdbi: runs a callback on a pooled handle and turns any Jdbi
- * failure into a {@link StoreException} that says what was being done. Thread-safe.
+ * The repositories' single way into Jdbi: runs a callback on a pooled handle, retries it while the
+ * failure is transient, and turns any other Jdbi failure into a {@link StoreException} that says what
+ * was being done. Thread-safe.
  */
 final class Database {
+
+    /** How long a transient failure (e.g. a database server restart) is retried before it is reported. */
+    static final Duration RETRY_FOR = Duration.ofSeconds(90);
 
     private final Jdbi jdbi;
 
@@ -23,38 +29,25 @@ final class Database {
 
     /** Runs {@code callback} on a handle in auto-commit mode: each statement commits on its own. */
     <R> R withHandle(String action, HandleCallback<R, RuntimeException> callback) {
-        try {
-            return jdbi.withHandle(callback);
-        } catch (JdbiException e) {
-            throw failure(action, e);
-        }
+        return retrying(action, () -> jdbi.withHandle(callback));
     }
 
     /** Runs {@code callback} in one transaction, committed on return and rolled back on failure. */
     <R> R inTransaction(String action, HandleCallback<R, RuntimeException> callback) {
-        try {
-            return jdbi.inTransaction(callback);
-        } catch (JdbiException e) {
-            throw failure(action, e);
-        }
+        return retrying(action, () -> jdbi.inTransaction(callback));
     }
 
     /** Like {@link #inTransaction} with no result. */
     void useTransaction(String action, HandleConsumer<RuntimeException> callback) {
-        try {
+        retrying(action, () -> {
             jdbi.useTransaction(callback);
-        } catch (JdbiException e) {
-            throw failure(action, e);
-        }
+            return null;
+        });
     }
 
     /** Runs read-only {@code callback} on one consistent snapshot of the database. */
     <R> R snapshot(String action, HandleCallback<R, RuntimeException> callback) {
-        try {
-            return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, callback);
-        } catch (JdbiException e) {
-            throw failure(action, e);
-        }
+        return retrying(action, () -> jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, callback));
     }
 
     /**
@@ -65,6 +58,36 @@ final class Database {
         int rows = withHandle(action, h -> binder.apply(h.createUpdate(sql).bind("id", id)).execute());
         if (rows == 0) {
             throw new StoreException("could not " + action + ": no " + table + " with id " + id, null);
+        }
+    }
+
+    /**
+     * Runs {@code work}, again with growing pauses while the failure is transient (the connection was lost,
+     * the server is restarting, a deadlock or lock timeout rolled the transaction back), for up to
+     * {@link #RETRY_FOR}; then, or on any other failure, throws a {@link StoreException} naming {@code action}.
+     */
+    private static <R> R retrying(String action, Supplier<R> work) {
+        long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+        long pauseMillis = 100;
+        while (true) {
+            try {
+                return work.get();
+            } catch (JdbiException e) {
+                if (!Transient.is(e) || System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
+                    throw failure(action, e);
+                }
+                sleep(pauseMillis);
+                pauseMillis = Math.min(pauseMillis * 2, 5_000);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the database", e);
         }
     }
 

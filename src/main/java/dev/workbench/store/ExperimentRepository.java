@@ -113,6 +113,11 @@ public final class ExperimentRepository {
                 "UPDATE experiment SET provenance_json = :json WHERE id = :id", u -> u.bind("json", json));
     }
 
+    /** Deletes the experiment with everything stored for it (trials, units, fold runs, epochs, refit). */
+    public void delete(long id) {
+        db.updateById("delete experiment " + id, "experiment", id, "DELETE FROM experiment WHERE id = :id", u -> u);
+    }
+
     /** The experiment with all trials, fold runs, epochs and refit, read in five queries. */
     public Optional<ExperimentDetail> loadDetail(long id) {
         return detail.load(id);

@@ -136,18 +136,6 @@ public final class FoldRunRepository {
                 .one());
     }
 
-    /**
-     * Deletes every fold run of the experiment that is not done, with its epochs (on resume, before
-     * the interrupted folds are run again); returns how many fold runs were deleted.
-     */
-    public int deleteUnfinished(long experimentId) {
-        return db.withHandle("delete unfinished fold runs of experiment " + experimentId, h -> h.createUpdate(
-                        "DELETE FROM fold_run WHERE status <> 'done'"
-                                + " AND trial_id IN (SELECT id FROM trial WHERE experiment_id = :experimentId)")
-                .bind("experimentId", experimentId)
-                .execute());
-    }
-
     /** Epochs selected by {@code joinAndWhere} (over alias {@code m}, bound {@code :id}), by fold run id. */
     Map<Long, List<EpochMetrics>> epochsByFoldRun(Handle h, String joinAndWhere, long id) {
         return h.createQuery("SELECT " + Rows.EPOCH_COLUMNS + " FROM epoch_metric m " + joinAndWhere

@@ -1,6 +1,8 @@
 package dev.workbench.store;
 
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
 
 /** The one refit per experiment: saved (inserted or replaced) as it progresses. Thread-safe. */
 public final class RefitRepository {
@@ -18,16 +20,29 @@ public final class RefitRepository {
      * or failed, and cleared while running.
      */
     public void save(long experimentId, Refit r) {
-        db.withHandle("save refit of experiment " + experimentId, h -> h.createUpdate(
-                        "MERGE INTO refit (experiment_id, trial_index, seed, status, error, epochs, test_loss,"
-                                + " test_accuracy, seconds, finished_at) KEY (experiment_id) VALUES (:experimentId,"
-                                + " :trialIndex, :seed, :statusValue, :error, :epochs, :testLoss, :testAccuracy,"
-                                + " :seconds, CASE WHEN :finished THEN CURRENT_TIMESTAMP END)")
-                .bind("experimentId", experimentId)
+        db.useTransaction("save refit of experiment " + experimentId, h -> save(h, experimentId, r));
+    }
+
+    /** {@link #save} on an open transaction: an update, or an insert when the experiment has no refit yet. */
+    static void save(Handle h, long experimentId, Refit r) {
+        String values = " trial_index = :trialIndex, seed = :seed, status = :statusValue, error = :error,"
+                + " epochs = :epochs, test_loss = :testLoss, test_accuracy = :testAccuracy, seconds = :seconds,"
+                + " finished_at = CASE WHEN :finished THEN CURRENT_TIMESTAMP END";
+        int updated = bind(h.createUpdate("UPDATE refit SET" + values + " WHERE experiment_id = :experimentId"),
+                experimentId, r).execute();
+        if (updated == 0) {
+            bind(h.createUpdate("INSERT INTO refit (experiment_id, trial_index, seed, status, error, epochs, test_loss,"
+                    + " test_accuracy, seconds, finished_at) VALUES (:experimentId, :trialIndex, :seed, :statusValue,"
+                    + " :error, :epochs, :testLoss, :testAccuracy, :seconds,"
+                    + " CASE WHEN :finished THEN CURRENT_TIMESTAMP END)"), experimentId, r).execute();
+        }
+    }
+
+    private static Update bind(Update update, long experimentId, Refit r) {
+        return update.bind("experimentId", experimentId)
                 .bindMethods(r)
                 .bind("statusValue", r.status().value())
-                .bind("finished", r.status().finished())
-                .execute());
+                .bind("finished", r.status().finished());
     }
 
     /**

@@ -22,7 +22,8 @@ final class Rows {
             + "t.error, t.score_mean, t.score_std, t.ci95_low, t.ci95_high, t.score_n, t.started_at, t.finished_at, "
             + "t.provenance_json";
     static final String FOLD_RUN_COLUMNS =
-            "f.id, f.trial_id, f.fold, f.seed, f.status, f.error, f.started_at, f.finished_at";
+            "f.id, f.trial_id, f.fold, f.seed, f.status, f.error, f.started_at, f.finished_at, f.attempt, f.worker, "
+            + "f.backend, f.native_build";
     static final String EPOCH_COLUMNS = "m.fold_run_id, m.epoch, m.train_loss, m.train_accuracy, m.val_loss, "
             + "m.val_accuracy, m.learning_rate, m.seconds";
     static final String REFIT_COLUMNS = "r.experiment_id, r.trial_index, r.seed, r.status, r.error, r.epochs, "
@@ -66,7 +67,13 @@ final class Rows {
     FoldRunRow foldRun(ResultSet rs) throws SQLException {
         return new FoldRunRow(rs.getLong("id"), rs.getLong("trial_id"), rs.getInt("fold"), rs.getLong("seed"),
                 status(rs), rs.getString("error"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                List.of());
+                trainedBy(rs), List.of());
+    }
+
+    private static FoldRunRow.TrainedBy trainedBy(ResultSet rs) throws SQLException {
+        Integer attempt = nullableInt(rs, "attempt");
+        return attempt == null ? null : new FoldRunRow.TrainedBy(attempt, rs.getString("worker"),
+                rs.getString("backend"), rs.getString("native_build"));
     }
 
     EpochMetrics epoch(ResultSet rs) throws SQLException {

@@ -4,20 +4,21 @@ import dev.workbench.StoreException;
 import dev.workbench.UserInputException;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The open results database: a pool of H2 connections, migrated to the latest schema on open, and
- * one repository per table family. Thread-safe; close it once when the process is done with it.
+ * The open results database (embedded H2, or PostgreSQL for many machines): a pool of connections,
+ * migrated to the latest schema on open, one repository per table family and the work queue.
+ * Thread-safe; close it once when the process is done with it.
  */
 public final class Store implements AutoCloseable {
 
     /** More than any sensible number of concurrent training workers plus readers. */
     private static final int MAX_CONNECTIONS = 32;
+    private static final int OPEN_ATTEMPTS = 4;
     private static final String H2_SUFFIX = ".mv.db";
 
-    private final JdbcConnectionPool pool;
+    private final Engine.Pool pool;
     private final ExperimentRepository experiments;
     private final TrialRepository trials;
     private final FoldRunRepository foldRuns;
@@ -26,10 +27,12 @@ public final class Store implements AutoCloseable {
     private final ExportRepository exports;
     private final TrainingTraceRepository traces;
     private final TestDiagnosisRepository diagnoses;
+    private final WorkQueue queue;
+    private final UnitRepository units;
 
-    private Store(JdbcConnectionPool pool) {
+    private Store(Engine.Pool pool) {
         this.pool = pool;
-        Database db = new Database(Jdbi.create(pool));
+        Database db = new Database(Jdbi.create(pool.dataSource()));
         Rows rows = new Rows();
         this.trials = new TrialRepository(db, rows);
         this.foldRuns = new FoldRunRepository(db, rows);
@@ -39,40 +42,62 @@ public final class Store implements AutoCloseable {
         this.exports = new ExportRepository(db, rows);
         this.traces = new TrainingTraceRepository(db);
         this.diagnoses = new TestDiagnosisRepository(db);
+        this.queue = new WorkQueue(db, rows, foldRuns);
+        this.units = new UnitRepository(db);
     }
 
     /**
-     * H2 writes commits to its file up to a second late by default; a killed run would then lose more than
-     * the epoch in progress. {@code WRITE_DELAY=0} writes each commit out as it happens.
-     */
-    static String durable(String jdbcUrl) {
-        boolean inMemory = jdbcUrl.startsWith("jdbc:h2:mem:");
-        boolean explicit = jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=");
-        return inMemory || explicit ? jdbcUrl : jdbcUrl + ";WRITE_DELAY=0";
-    }
-
-    /**
-     * Opens the H2 database at {@code jdbcUrl} and applies any pending migrations.
+     * Opens the database at {@code jdbcUrl} ({@code jdbc:h2:...} or {@code jdbc:postgresql://...}) with
+     * a pool of up to 32 connections and applies any pending migrations.
      *
      * @throws StoreException naming the URL when it cannot be opened or migrated
      */
     public static Store open(String jdbcUrl) {
-        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:h2:")) {
-            throw new StoreException("not an H2 JDBC URL: " + jdbcUrl, null);
+        return open(jdbcUrl, MAX_CONNECTIONS);
+    }
+
+    /**
+     * Like {@link #open(String)} with a pool of up to {@code maxConnections} connections. Opening is tried
+     * again after a pause when it fails in a way another process can cause: two processes opening (and
+     * migrating) a new H2 file at once, or a PostgreSQL server that is restarting.
+     */
+    public static Store open(String jdbcUrl, int maxConnections) {
+        Engine engine = Engine.of(jdbcUrl);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return migrated(engine, jdbcUrl, maxConnections);
+            } catch (RuntimeException e) {
+                boolean racy = engine == Engine.H2 || Transient.is(e);
+                if (!racy || attempt >= OPEN_ATTEMPTS) {
+                    throw Database.failure("open results database " + Redacted.url(jdbcUrl), e);
+                }
+                pause(attempt * 1_000L);
+            }
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(durable(jdbcUrl), "sa", "");
-        pool.setMaxConnections(MAX_CONNECTIONS);
+    }
+
+    private static Store migrated(Engine engine, String jdbcUrl, int maxConnections) {
+        Engine.Pool pool = engine.pool(jdbcUrl, maxConnections);
         try {
             Flyway.configure(Store.class.getClassLoader())
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
+                    .dataSource(pool.dataSource())
+                    .locations(engine.migrationLocations())
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
             return new Store(pool);
         } catch (RuntimeException e) {
-            pool.dispose();
-            throw Database.failure("open results database " + jdbcUrl, e);
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while opening the results database", e);
         }
     }
 
@@ -126,9 +151,19 @@ public final class Store implements AutoCloseable {
         return diagnoses;
     }
 
+    /** The experiments' units of work: claims, leases and fenced writes. */
+    public WorkQueue queue() {
+        return queue;
+    }
+
+    /** Reads of the units of work: what is left, who works on it, what is being retried. */
+    public UnitRepository units() {
+        return units;
+    }
+
     /** Closes every pooled connection; an H2 file database is closed when its last connection is. */
     @Override
     public void close() {
-        pool.dispose();
+        pool.close();
     }
 }

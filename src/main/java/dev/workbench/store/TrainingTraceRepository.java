@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * What a fold run records besides its epochs: steps within epochs, the spread of each layer's weights, and
- * its out-of-fold confusion matrix. Rows go with their fold run (deleted with it). Thread-safe.
+ * Reads what a fold run records besides its epochs: steps within epochs, the spread of each layer's weights,
+ * and its out-of-fold confusion matrix. They are written through the work queue's fenced path
+ * ({@link WorkQueue#addEpoch}, {@link WorkQueue#addSpread}, {@link WorkQueue#saveConfusion}) and go with
+ * their fold run (deleted with it when the unit is claimed again). Thread-safe.
  */
 public final class TrainingTraceRepository {
 
@@ -30,49 +31,6 @@ public final class TrainingTraceRepository {
 
     TrainingTraceRepository(Database db) {
         this.db = db;
-    }
-
-    /** Records steps of a fold run in one transaction. */
-    public void addSteps(long foldRunId, List<StepMetrics> steps) {
-        if (steps.isEmpty()) {
-            return;
-        }
-        db.useTransaction("record " + steps.size() + " steps of fold run " + foldRunId, h -> {
-            PreparedBatch batch = h.prepareBatch("INSERT INTO step_metric (fold_run_id, iteration, epoch, batch,"
-                    + " images_seen, train_loss, train_accuracy, val_loss, val_accuracy) VALUES (:foldRunId, :iteration,"
-                    + " :epoch, :batch, :imagesSeen, :trainLoss, :trainAccuracy, :valLoss, :valAccuracy)");
-            steps.forEach(s -> batch.bind("foldRunId", foldRunId).bindMethods(s).add());
-            batch.execute();
-        });
-    }
-
-    /** Records one reading of every layer's weight spread in one transaction. */
-    public void addSpread(long foldRunId, List<LayerSpread> spread) {
-        db.useTransaction("record weight spread of fold run " + foldRunId, h -> {
-            PreparedBatch batch = h.prepareBatch("INSERT INTO weight_spread (fold_run_id, epoch, layer_index, layer_type,"
-                    + " param_kind, value_count, q0, q1, q2, q3, q4, q5, q6, q7, non_finite, update_norm) VALUES"
-                    + " (:f, :epoch, :layer, :type, :param, :count, :q0, :q1, :q2, :q3, :q4, :q5, :q6, :q7, :nonFinite,"
-                    + " :updateNorm)");
-            for (LayerSpread s : spread) {
-                batch.bind("f", foldRunId).bind("epoch", s.epoch()).bind("layer", s.layer()).bind("type", s.layerType())
-                        .bind("param", s.param()).bind("count", s.count()).bind("nonFinite", s.bands().nonFinite())
-                        .bind("updateNorm", s.updateNorm());
-                for (int q = 0; q < SevenBands.BOUNDS; q++) {
-                    batch.bind("q" + q, s.bands().bounds().get(q));
-                }
-                batch.add();
-            }
-            batch.execute();
-        });
-    }
-
-    /** Stores the fold model's confusion matrix on its validation rows (replacing an earlier one). */
-    public void saveConfusion(long foldRunId, ConfusionMatrix m) {
-        db.useTransaction("record confusion matrix of fold run " + foldRunId, h -> {
-            h.createUpdate("DELETE FROM fold_confusion WHERE fold_run_id = :f").bind("f", foldRunId).execute();
-            h.createUpdate("INSERT INTO fold_confusion (fold_run_id, classes, counts) VALUES (:f, :classes, :counts)")
-                    .bind("f", foldRunId).bind("classes", m.classes()).bind("counts", counts.write(m)).execute();
-        });
     }
 
     /** The steps of the given fold runs, in order, by fold run id. */

@@ -113,12 +113,4 @@ public final class TrialRepository {
                 + " error = :error, finished_at = CURRENT_TIMESTAMP WHERE id = :id", u -> u.bind("error", error));
     }
 
-    /** Puts the experiment's running trials (interrupted by a crash) back in the queue; returns how many. */
-    public int requeueUnfinished(long experimentId) {
-        return db.withHandle("requeue trials of experiment " + experimentId, h -> h.createUpdate(
-                        "UPDATE trial SET status = 'queued', started_at = NULL WHERE experiment_id = :experimentId"
-                                + " AND status = 'running'")
-                .bind("experimentId", experimentId)
-                .execute());
-    }
 }

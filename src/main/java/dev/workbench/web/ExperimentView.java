@@ -27,8 +27,9 @@ final class ExperimentView {
     /** 2^53 - 1: JavaScript numbers hold integers exactly up to here. */
     private static final BigInteger MAX_SAFE_INTEGER = BigInteger.valueOf((1L << 53) - 1);
 
-    /** Everything the experiment page shows except curves. */
-    record Page(Info experiment, Progress progress, List<Parameter> parameters, List<TrialLine> trials, Refit refit) {}
+    /** Everything the experiment page shows except curves; {@code queue} has its work queue and workers. */
+    record Page(Info experiment, Progress progress, List<Parameter> parameters, List<TrialLine> trials, Refit refit,
+                QueueView.Queue queue) {}
 
     /** The experiment's identity, spec and provenance. */
     record Info(long id, String name, @JsonFormat(shape = JsonFormat.Shape.STRING) long seed, String strategy, String metric, String goal, String status,
@@ -57,7 +58,7 @@ final class ExperimentView {
         List<TrialLine> trials = TrialLines.of(store, e);
         RefitRow refit = store.refits().find(id).orElse(null);
         return new Page(info, progress(store, id), parameters(trials, spec), trials,
-                refit == null ? null : refit.refit());
+                refit == null ? null : refit.refit(), QueueView.of(store, id));
     }
 
     static Progress progress(Store store, long id) {

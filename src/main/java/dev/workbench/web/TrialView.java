@@ -51,9 +51,10 @@ final class TrialView {
      * One fold run; its seed is a string, like every seed the API writes.
      *
      * @param epochsTotal epochs recorded; {@code epochs} holds at most the requested number of them
+     * @param trainedBy   the unit's attempt and the worker (host:pid), backend and native build that ran it
      */
     record Fold(int fold, @JsonFormat(shape = JsonFormat.Shape.STRING) long seed, String status, String error, Instant startedAt, Instant finishedAt,
-                int epochsTotal, List<EpochMetrics> epochs) {}
+                int epochsTotal, List<EpochMetrics> epochs, FoldRunRow.TrainedBy trainedBy) {}
 
     private TrialView() {}
 
@@ -91,6 +92,6 @@ final class TrialView {
     private static Fold fold(FoldRunRow f, int points) {
         List<EpochMetrics> kept = Downsample.stride(f.epochs().size(), points).stream().map(f.epochs()::get).toList();
         return new Fold(f.fold(), f.seed(), f.status().value(), f.error(), f.startedAt(), f.finishedAt(),
-                f.epochs().size(), kept);
+                f.epochs().size(), kept, f.trainedBy());
     }
 }

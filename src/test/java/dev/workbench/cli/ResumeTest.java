@@ -28,7 +28,7 @@ class ResumeTest {
         CliHarness killed = new CliHarness(dir.resolve("killed"));
         Path spec = killed.spec("tiny", SPEC);
         Process process = new ProcessBuilder(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", spec.toString(), "--parallel", "1",
+                Main.class.getName(), "run", spec.toString(), "--parallel", "1", "--lease", "2",
                 "--db", killed.dbUrl(), "--data-dir", dir.resolve("killed/data").toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
         int seen = waitForEpochs(killed.dbUrl() + ";IFEXISTS=TRUE", 12, process, dir.resolve("killed.log"));

@@ -78,28 +78,6 @@ class FoldRunRepositoryTest {
     }
 
     @Test
-    void deleteUnfinishedKeepsDoneFoldRunsOfEveryTrial() {
-        long doneA = folds.start(trials.get(0).id(), 0, 1);
-        folds.addEpoch(doneA, Samples.epoch(1));
-        folds.finish(doneA);
-        folds.addEpoch(folds.start(trials.get(0).id(), 1, 2), Samples.epoch(1));
-        folds.fail(folds.start(trials.get(1).id(), 0, 3), "boom");
-        long otherExperiment = store.experiments().create(Samples.experiment("other", "maximize"));
-        store.trials().insertAll(otherExperiment, List.of(new NewTrial(0, Samples.params(0.1, 1), 1)));
-        long otherTrial = store.trials().byExperiment(otherExperiment).get(0).id();
-        folds.start(otherTrial, 0, 4);
-
-        assertThat(folds.deleteUnfinished(experimentId)).isEqualTo(2);
-
-        assertThat(folds.byTrial(trials.get(0).id())).singleElement().satisfies(f -> {
-            assertThat(f.id()).isEqualTo(doneA);
-            assertThat(f.epochs()).hasSize(1);
-        });
-        assertThat(folds.byTrial(trials.get(1).id())).isEmpty();
-        assertThat(folds.byTrial(otherTrial)).hasSize(1);
-    }
-
-    @Test
     void nonFiniteMetricsRoundTripExactly() {
         long id = folds.start(trials.get(0).id(), 0, 1);
         EpochMetrics diverged = new EpochMetrics(1, Double.NaN, 0.1, Double.POSITIVE_INFINITY, 0.1,

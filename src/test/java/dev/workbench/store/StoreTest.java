@@ -46,7 +46,7 @@ class StoreTest {
             assertThat(reopened.trials().byExperiment(id)).singleElement()
                     .satisfies(t -> assertThat(t.params()).containsExactlyEntriesOf(Samples.params(0.5, 32)));
         }
-        assertThat(appliedMigrations(url)).containsExactly("1", "2", "4");
+        assertThat(appliedMigrations(url)).containsExactly("1", "2", "3", "4");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.workbench.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.workbench.metrics.ConfusionMatrix;
 import dev.workbench.metrics.Diagnosis;
@@ -15,16 +16,17 @@ import org.junit.jupiter.api.Test;
 
 class TrainingTraceRepositoryTest {
 
+    private static final WorkerIdentity WORKER = new WorkerIdentity("hostA:1", "t1", "CPU", "avx2");
+    private static final WorkerIdentity OTHER = new WorkerIdentity("hostB:2", "t1", "CPU", "avx2");
+
     private Store store;
     private long experimentId;
-    private long trialId;
 
     @BeforeEach
     void open() {
         store = Samples.memoryStore();
         experimentId = store.experiments().create(Samples.experiment("trace", "maximize"));
         store.trials().insertAll(experimentId, List.of(new NewTrial(0, Samples.params(0.1, 8), 3)));
-        trialId = store.trials().byExperiment(experimentId).get(0).id();
     }
 
     @AfterEach
@@ -33,26 +35,38 @@ class TrainingTraceRepositoryTest {
     }
 
     @Test
-    void steps_spreads_and_confusion_round_trip_keeping_nan_and_go_with_an_unfinished_fold_run() {
-        long run = store.foldRuns().start(trialId, 0, 1);
-        store.traces().addSteps(run, List.of(new StepMetrics(1, 2, 2, 64, 2.0, 0.25, Double.NaN, Double.NaN),
-                new StepMetrics(1, 3, 3, 80, 1.5, 0.5, 1.4, 0.55)));
+    void steps_spreads_and_confusion_are_fenced_round_trip_keeping_nan_and_go_with_a_reclaimed_attempt()
+            throws Exception {
+        long queued = WorkQueueTest.submit(store, 1, 1, false);
+        Claim first = store.queue().claim(List.of(queued), WORKER, 1).orElseThrow();
+        long run = first.foldRunId();
+        long trial = first.trialId();
+        StepMetrics nanStep = new StepMetrics(1, 2, 2, 64, 2.0, 0.25, Double.NaN, Double.NaN);
+        store.queue().addEpoch(first, List.of(nanStep, new StepMetrics(1, 3, 3, 80, 1.5, 0.5, 1.4, 0.55)),
+                Samples.epoch(1));
         LayerSpread spread = new LayerSpread(0, 2, "dense", "W", 3, SevenBands.of(new float[] {-1f, 0f, Float.NaN}), 0.0);
-        store.traces().addSpread(run, List.of(spread));
+        store.queue().addSpread(first, List.of(), List.of(spread));
         ConfusionMatrix m = ConfusionMatrix.of(2, new long[] {3, 1, 0, 4});
-        store.traces().saveConfusion(run, m);
+        store.queue().saveConfusion(first, m);
 
         assertThat(store.traces().steps(List.of(run)).get(run)).extracting(StepMetrics::iteration).containsExactly(2L, 3L);
         assertThat(store.traces().steps(List.of(run)).get(run).get(0).valLoss()).isNaN();
         assertThat(store.traces().spreads(List.of(run)).get(run)).containsExactly(spread);
         assertThat(store.traces().confusions(List.of(run)).get(run)).isEqualTo(m);
-        assertThat(store.traces().alarmingTrials(experimentId)).containsExactly(trialId);
+        assertThat(store.traces().alarmingTrials(queued)).containsExactly(trial);
 
-        store.foldRuns().deleteUnfinished(experimentId);
+        Thread.sleep(1_500); // the first claim's one-second lease expires; another worker takes the unit over
+        Claim second = store.queue().claim(List.of(queued), OTHER, 60).orElseThrow();
+        assertThat(second.attempt()).isEqualTo(2);
         assertThat(store.traces().steps(List.of(run))).isEmpty();
         assertThat(store.traces().spreads(List.of(run))).isEmpty();
         assertThat(store.traces().confusions(List.of(run))).isEmpty();
-        assertThat(store.traces().alarmingTrials(experimentId)).isEmpty();
+        assertThat(store.traces().alarmingTrials(queued)).isEmpty();
+        assertThatThrownBy(() -> store.queue().addSpread(first, List.of(nanStep), List.of(spread)))
+                .isInstanceOf(LostClaimException.class);
+        assertThatThrownBy(() -> store.queue().saveConfusion(first, m)).isInstanceOf(LostClaimException.class);
+        assertThat(store.traces().steps(List.of(second.foldRunId()))).isEmpty();
+        assertThat(store.traces().spreads(List.of(second.foldRunId()))).isEmpty();
     }
 
     @Test

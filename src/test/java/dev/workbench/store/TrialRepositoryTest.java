@@ -119,21 +119,6 @@ class TrialRepositoryTest {
     }
 
     @Test
-    void requeueUnfinishedPutsOnlyRunningTrialsBackInTheQueue() {
-        trials.insertAll(experimentId, List.of(new NewTrial(0, Samples.params(0.1, 1), 1),
-                new NewTrial(1, Samples.params(0.2, 2), 2), new NewTrial(2, Samples.params(0.3, 3), 3)));
-        List<TrialRow> rows = trials.byExperiment(experimentId);
-        trials.markRunning(rows.get(0).id());
-        trials.markDone(rows.get(0).id(), new ScoreSummary(0.5, 0, 0.5, 0.5, 1));
-        trials.markRunning(rows.get(1).id());
-
-        assertThat(trials.requeueUnfinished(experimentId)).isEqualTo(1);
-        assertThat(trials.byExperiment(experimentId)).extracting(TrialRow::status)
-                .containsExactly(RunStatus.DONE, RunStatus.QUEUED, RunStatus.QUEUED);
-        assertThat(trials.byExperiment(experimentId).get(1).startedAt()).isNull();
-    }
-
-    @Test
     void newTrialRejectsNonFiniteParameters() {
         assertThatThrownBy(() -> new NewTrial(0, Map.of("lr", Double.NaN), 1))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -53,6 +53,26 @@ class DashboardApiTest {
     }
 
     @Test
+    void an_experiment_shows_the_workers_that_trained_it_and_the_units_whose_attempts_failed() {
+        JsonNode q = http.json("/api/experiments/" + grid).get("queue");
+        assertThat(q.get("done").asInt()).as("12 folds and the refit").isEqualTo(13);
+        assertThat(q.get("queued").asInt() + q.get("running").asInt()).isZero();
+        assertThat(q.get("failed").asInt()).as("the folds of the two diverging trials").isEqualTo(6);
+        JsonNode w = q.get("workers").get(0);
+        assertThat(q.get("workers")).hasSize(1);
+        assertThat(w.get("worker").asText()).matches(".+:\\d+");
+        assertThat(w.get("units_done").asInt()).isEqualTo(13);
+        assertThat(w.get("current")).isEmpty();
+        assertThat(w.get("last_heartbeat").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(q.get("retried")).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.get("state").asText()).isEqualTo("failed");
+            assertThat(r.get("failures").asInt()).as("divergence is not retried").isEqualTo(1);
+            assertThat(r.get("max_attempts").asInt()).isEqualTo(3);
+            assertThat(r.get("error").asText()).contains("NaN");
+        });
+    }
+
+    @Test
     void an_experiment_has_every_trial_ranked_with_fold_scores_and_the_failures_with_their_error() {
         JsonNode e = http.json("/api/experiments/" + grid);
         assertThat(e.at("/experiment/metric").asText()).isEqualTo("val_accuracy");

@@ -68,6 +68,10 @@ class DashboardBrowserTest {
         assertThat(browser.series("scatter-lr", "scatter:lr")).isEqualTo(1);
         assertThat(browser.points("scatter-lr", "scatter:")).isEqualTo(4);
         assertThat(browser.points("scatter-units", "scatter:")).isEqualTo(4);
+        assertThat(browser.all("#workers tbody tr")).singleElement()
+                .satisfies(r -> assertThat(r.getText()).containsPattern(".+:\\d+ 13 –"));
+        assertThat(browser.all("#retried tbody tr")).isNotEmpty()
+                .allMatch(r -> r.getText().contains("failed") && r.getText().contains("1 of 3"));
         browser.screenshot("experiment");
     }
 

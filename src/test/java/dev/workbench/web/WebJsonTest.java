@@ -27,7 +27,7 @@ class WebJsonTest {
         long seed = -3762691819024288293L;
         assertThat(json.readTree(json.writeValueAsString(new Refit(3, seed, RunStatus.DONE, null, 2, 0.1, 0.9, 1.0)))
                 .get("seed").asText()).isEqualTo("-3762691819024288293");
-        TrialView.Fold fold = new TrialView.Fold(0, seed, "done", null, null, null, 0, List.of());
+        TrialView.Fold fold = new TrialView.Fold(0, seed, "done", null, null, null, 0, List.of(), null);
         assertThat(json.readTree(json.writeValueAsString(fold)).get("seed").isTextual()).isTrue();
     }
 }

@@ -1,0 +1,27 @@
+package dev.workbench.store;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An experiment and all its work, stored in one transaction before anything trains.
+ *
+ * @param experiment     the experiment row
+ * @param provenanceJson the submitting run's provenance (data file hashes that workers check); may be null
+ * @param trials         every candidate
+ * @param units          every (trial, fold) unit
+ * @param refit          whether a refit unit follows once every trial is done or failed
+ * @param maxAttempts    claims of one unit that may die or throw before the unit fails
+ */
+public record Submission(NewExperiment experiment, String provenanceJson, List<NewTrial> trials, List<NewUnit> units,
+                         boolean refit, int maxAttempts) {
+
+    public Submission {
+        Objects.requireNonNull(experiment, "experiment");
+        trials = List.copyOf(trials);
+        units = List.copyOf(units);
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+    }
+}
