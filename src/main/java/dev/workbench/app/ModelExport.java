@@ -3,6 +3,7 @@ package dev.workbench.app;
 import dev.workbench.UserInputException;
 import dev.workbench.data.Normalization;
 import dev.workbench.data.Normalizer;
+import dev.workbench.export.ExportTarget;
 import dev.workbench.export.Manifest;
 import dev.workbench.export.ModelExporter;
 import dev.workbench.metrics.CurveComparison;
@@ -54,9 +55,10 @@ final class ModelExport {
         }
         Path dir = request.out() != null ? request.out() : modelsDir.resolve(row.name())
                 .resolve("trial-" + trial.index() + (request.fold() == null ? "-refit" : "-fold-" + request.fold()));
+        ExportTarget target = ExportTarget.check(dir, request.force());
         Built built = request.fold() == null ? refit(trial) : fold(trial, request.fold());
         try (TrainedModel model = built.model()) {
-            Manifest manifest = new ModelExporter(Json.mapper()).export(model, built.test(), draft(trial, built), dir);
+            Manifest manifest = new ModelExporter(Json.mapper()).export(model, built.test(), draft(trial, built), target);
             store.exports().record(row.id(), trial.index(), request.fold(), dir.toAbsolutePath().normalize().toString(),
                     manifest.model().sha256(), manifest.test().accuracy());
             return new ExportOutcome(dir, manifest, built.refitted());

@@ -169,10 +169,43 @@ class ExportPredictTest {
         assertThat(refitted.at("/test/accuracy").asDouble()).isEqualTo(doc.at("/refit/test_accuracy").asDouble());
         assertThat(refitted.at("/model/matches_stored_run").isNull()).as("nothing stored to compare with").isTrue();
 
-        CliHarness.Result again = other.runWithDb("export", "tiny");
+        CliHarness.Result again = other.runWithDb("export", "tiny", "--force");
+        assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.err()).doesNotContain("refitting");
         assertThat(JSON.readTree(dir.resolve("norefit/db/models/tiny/trial-" + doc.at("/refit/trial_index").asInt()
                 + "-refit/manifest.json").toFile()).at("/model/matches_stored_run").asBoolean()).isTrue();
+    }
+
+    @Test
+    void export_never_touches_a_folder_holding_other_files_and_replaces_an_export_only_with_force() throws IOException {
+        Path mine = Files.createDirectories(dir.resolve("users-folder"));
+        Path precious = Files.writeString(mine.resolve("thesis.tex"), "do not delete");
+        CliHarness.Result refused = cli.runWithDb("export", "tiny", "--out", mine.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("is not empty").contains("holds no workbench export")
+                .contains("new or empty folder").doesNotContain("at dev.");
+        try (Stream<Path> files = Files.list(mine)) {
+            assertThat(files).containsExactly(precious);
+        }
+        assertThat(Files.readString(precious)).isEqualTo("do not delete");
+
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertThat(cli.runWithDb("export", "tiny", "--out", file.toString()).err()).contains("is not a folder");
+        assertThat(Files.readString(file)).isEqualTo("x");
+
+        Path out = dir.resolve("replaced");
+        assertThat(cli.runWithDb("export", "tiny", "--out", out.toString()).exitCode()).isZero();
+        Path note = Files.writeString(out.resolve("notes.txt"), "mine");
+        CliHarness.Result twice = cli.runWithDb("export", "tiny", "--out", out.toString());
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).contains("already holds a workbench export").contains("--force");
+        CliHarness.Result forced = cli.runWithDb("export", "tiny", "--out", out.toString(), "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("model.zip", "manifest.json", "notes.txt");
+        }
+        assertThat(Files.readString(note)).isEqualTo("mine");
     }
 
     private static BufferedImage gray(byte[] pixels, boolean invert) {
