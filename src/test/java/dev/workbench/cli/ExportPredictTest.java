@@ -208,6 +208,54 @@ class ExportPredictTest {
         assertThat(Files.readString(note)).isEqualTo("mine");
     }
 
+    @Test
+    void predict_refuses_an_image_too_large_to_decode_from_its_header_and_classifies_the_others() throws IOException {
+        Path bomb = pngBomb(dir.resolve("bomb.png"), 40_000, 40_000);
+        assertThat(Files.size(bomb)).isLessThan(400_000);
+        Path plain = write("7-ok.png", gray(SyntheticMnist.image(7, new SplittableRandom(3)), false), "png");
+
+        CliHarness.Result r = cli.run("predict", exported.resolve("model.zip").toString(), bomb.toString(), plain.toString(),
+                "--json");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(bomb + ": the image is 40000x40000 pixels").contains("at most")
+                .doesNotContain("Error").doesNotContain("\tat ");
+        JsonNode p = JSON.readTree(r.out()).get("predictions");
+        assertThat(p).hasSize(2);
+        assertThat(p.get(0).get("predicted").isNull()).isTrue();
+        assertThat(p.get(1).get("predicted").isInt()).isTrue();
+    }
+
+    /** A valid 1-bit grayscale PNG of {@code width × height} white pixels: tiny on disk, huge once decoded. */
+    private static Path pngBomb(Path file, int width, int height) throws IOException {
+        java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat,
+                new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION))) {
+            byte[] row = new byte[1 + (width + 7) / 8];
+            for (int y = 0; y < height; y++) {
+                z.write(row);
+            }
+        }
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(Files.newOutputStream(file))) {
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            chunk(out, "IHDR", header.array());
+            chunk(out, "IDAT", idat.toByteArray());
+            chunk(out, "IEND", new byte[0]);
+        }
+        return file;
+    }
+
+    private static void chunk(java.io.DataOutputStream out, String type, byte[] data) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        crc.update(data);
+        out.writeInt(data.length);
+        out.writeBytes(type);
+        out.write(data);
+        out.writeInt((int) crc.getValue());
+    }
+
     private static BufferedImage gray(byte[] pixels, boolean invert) {
         BufferedImage image = new BufferedImage(SyntheticMnist.SIZE, SyntheticMnist.SIZE, BufferedImage.TYPE_INT_RGB);
         for (int i = 0; i < pixels.length; i++) {
