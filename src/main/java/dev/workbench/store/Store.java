@@ -59,6 +59,7 @@ public final class Store implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(durable(jdbcUrl), "sa", "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
+            SchemaVersion.refuseNewer(pool, jdbcUrl);
             Flyway.configure(Store.class.getClassLoader())
                     .dataSource(pool)
                     .locations("classpath:db/migration")
@@ -66,6 +67,9 @@ public final class Store implements AutoCloseable {
                     .load()
                     .migrate();
             return new Store(pool);
+        } catch (StoreException e) {
+            pool.dispose();
+            throw e;
         } catch (RuntimeException e) {
             pool.dispose();
             throw Database.failure("open results database " + jdbcUrl, e);
