@@ -47,9 +47,14 @@ record SchemaVersion(String database, String build, boolean newer, boolean behin
     static void refuseNewer(DataSource source, String url) {
         SchemaVersion v = of(source);
         if (v.newer()) {
-            throw new StoreException("the results database " + url + " has schema version " + v.database()
-                    + ", newer than this workbench's " + v.build() + " (a newer workbench wrote it); nothing was "
-                    + "written: use that workbench version, or point --db at another database", null);
+            refuseNewer(v, url);
         }
+    }
+
+    /** Throws the refusal for a newer schema. */
+    static void refuseNewer(SchemaVersion v, String url) {
+        throw new StoreException("the results database " + url + " has schema version " + v.database()
+                + ", newer than this workbench's " + v.build() + " (a newer workbench wrote it); nothing was "
+                + "written: use that workbench version, or point --db at another database", null);
     }
 }

@@ -25,7 +25,7 @@ public final class Store implements AutoCloseable {
     private final ReproductionRepository reproductions;
     private final ExportRepository exports;
 
-    private Store(JdbcConnectionPool pool) {
+    Store(JdbcConnectionPool pool) {
         this.pool = pool;
         Database db = new Database(Jdbi.create(pool));
         Rows rows = new Rows();
