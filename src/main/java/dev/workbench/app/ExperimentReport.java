@@ -2,7 +2,7 @@ package dev.workbench.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workbench.metrics.EpochMetrics;
-import dev.workbench.metrics.ScoreSummary;
+import dev.workbench.metrics.ShownScore;
 import dev.workbench.store.ExperimentDetail;
 import dev.workbench.store.ExperimentRow;
 import dev.workbench.store.ExportRow;
@@ -40,7 +40,7 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
      * @param reproduction the latest {@code workbench reproduce} of the trial; null if never reproduced
      */
     public record Trial(int index, Map<String, Number> params, long seed, String status, String error,
-                        ScoreSummary score, List<Fold> folds, JsonNode provenance, Reproduction reproduction) {}
+                        ShownScore score, List<Fold> folds, JsonNode provenance, Reproduction reproduction) {}
 
     /** The outcome of the latest reproduction of a trial; {@code fold} null when all folds were re-run. */
     public record Reproduction(Integer fold, String outcome, String detail, int parallel, Instant verifiedAt) {}
@@ -56,16 +56,16 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
         Map<Long, ReproductionRow> latest = reproductions.stream()
                 .collect(Collectors.toMap(ReproductionRow::trialId, r -> r, (a, b) -> b));
         return new ExperimentReport(experiment, detail.trials().stream()
-                .map(t -> trial(t, latest.get(t.trial().id()), json)).toList(),
+                .map(t -> trial(t, latest.get(t.trial().id()), json, e.metric())).toList(),
                 detail.refit() == null ? null : detail.refit().refit(), exports);
     }
 
-    private static Trial trial(TrialDetail detail, ReproductionRow r, ProvenanceJson json) {
+    private static Trial trial(TrialDetail detail, ReproductionRow r, ProvenanceJson json, String metric) {
         TrialRow t = detail.trial();
         List<Fold> folds = detail.folds().stream().map(ExperimentReport::fold).toList();
         Reproduction reproduction = r == null ? null
                 : new Reproduction(r.fold(), r.outcome(), r.detail(), r.parallel(), r.verifiedAt());
-        return new Trial(t.index(), numbers(t.params()), t.seed(), t.status().value(), t.error(), t.score(), folds,
+        return new Trial(t.index(), numbers(t.params()), t.seed(), t.status().value(), t.error(), ShownScore.of(t.score(), metric), folds,
                 json.tree(t.provenanceJson()), reproduction);
     }
 

@@ -80,6 +80,10 @@ class DashboardApiTest {
             assertThat(s.get("n").asInt()).isEqualTo(3);
             assertThat(s.get("ci95_low").asDouble()).isLessThanOrEqualTo(s.get("mean").asDouble());
             assertThat(s.get("ci95_high").asDouble()).isGreaterThanOrEqualTo(s.get("mean").asDouble());
+            assertThat(s.get("ci95_low").asDouble()).isGreaterThanOrEqualTo(0.0);
+            assertThat(s.get("ci95_high").asDouble()).as("accuracy intervals are clipped to 1").isLessThanOrEqualTo(1.0);
+            assertThat(s.get("too_few_folds").asBoolean()).isFalse();
+            assertThat(s.has("clipped")).isTrue();
             assertThat(t.get("fold_scores")).hasSize(3);
             double mean = StreamSupport.stream(t.get("fold_scores").spliterator(), false)
                     .mapToDouble(f -> f.get("value").asDouble()).average().orElseThrow();
