@@ -5,6 +5,7 @@ import dev.workbench.WorkbenchException;
 import dev.workbench.store.ReadOnlyStore;
 import dev.workbench.store.Store;
 import io.javalin.Javalin;
+import java.util.Set;
 
 /** A running dashboard on its own connection pool to the results database; close it to stop serving. */
 public final class Dashboard implements AutoCloseable {
@@ -28,8 +29,13 @@ public final class Dashboard implements AutoCloseable {
      * @throws WorkbenchException when the database cannot be opened or the address cannot be bound
      */
     public static Dashboard start(String dbUrl, String host, int port, boolean mustExist) {
+        return start(dbUrl, host, port, mustExist, Set.of());
+    }
+
+    /** As {@link #start(String, String, int, boolean)}, also answering to the host names {@code allowHosts}. */
+    public static Dashboard start(String dbUrl, String host, int port, boolean mustExist, Set<String> allowHosts) {
         Store store = mustExist ? ReadOnlyStore.open(dbUrl) : Store.open(dbUrl);
-        Javalin app = DashboardApp.create(store);
+        Javalin app = DashboardApp.create(store, host, allowHosts);
         try {
             app.start(host, port);
         } catch (RuntimeException e) {

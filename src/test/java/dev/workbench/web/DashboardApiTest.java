@@ -174,6 +174,9 @@ class DashboardApiTest {
         JsonNode export = t.at("/exports/0");
         assertThat(export.get("fold").isNull()).isTrue();
         assertThat(export.get("zip_sha256").asText()).isEqualTo(cli.at("/exports/0/zip_sha256").asText());
+        assertThat(export.get("folder").asText()).isEqualTo("trial-" + best + "-refit");
+        assertThat(export.toString()).as("no file-system paths").doesNotContain(java.nio.file.Path.of("target")
+                .toAbsolutePath().toString()).doesNotContain("directory");
 
         Http.Answer zip = http.get(export.get("model_url").asText());
         assertThat(zip.status()).isEqualTo(200);
