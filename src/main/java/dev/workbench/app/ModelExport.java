@@ -8,6 +8,7 @@ import dev.workbench.export.Manifest;
 import dev.workbench.export.ModelExporter;
 import dev.workbench.metrics.CurveComparison;
 import dev.workbench.metrics.EpochMetrics;
+import dev.workbench.metrics.ShownScore;
 import dev.workbench.provenance.Seeds;
 import dev.workbench.spec.ExperimentSpec;
 import dev.workbench.store.ExperimentRow;
@@ -170,7 +171,7 @@ final class ModelExport {
                 json.tree(row.specJson()),
                 new Manifest.Input(in.height(), in.width(), in.channels(), experiment.data().classes()),
                 new Manifest.NormalizationStats(built.normalizer().mode().specName(), means, built.normalizer().std()),
-                new Manifest.Scores(row.metric(), row.goal(), trial.score(), built.foldEpochs()),
+                new Manifest.Scores(row.metric(), row.goal(), ShownScore.of(trial.score(), row.metric()), built.foldEpochs()),
                 null, null,
                 new Manifest.Provenance(json.tree(row.provenanceJson()), json.tree(trial.provenanceJson()),
                         json.tree(experiment.now()), Instant.now()));
