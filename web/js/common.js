@@ -44,16 +44,25 @@ export function fmtParam(value) {
   return abs !== 0 && (abs < 1e-3 || abs >= 1e5) ? value.toExponential(2) : String(+value.toPrecision(4));
 }
 
-/** "mean ± half-width" of a score summary, or '–'. */
+/**
+ * "mean ± half-width" of a score summary, or '–'; "[low, high] ✂" when the interval was clipped to the
+ * metric's range, and the mean with "n = 2" when there are too few folds for an interval.
+ */
 export function scoreText(score) {
   if (!score || score.mean === null) return '–';
+  if (score.too_few_folds) return `${fmt(score.mean)} (n = ${score.n})`;
+  if (score.clipped) return `${fmt(score.mean)} [${fmt(score.ci95_low)}, ${fmt(score.ci95_high)}] ✂`;
   const half = score.ci95_high !== null && score.ci95_low !== null ? (score.ci95_high - score.ci95_low) / 2 : null;
   return `${fmt(score.mean)} ± ${fmt(half)}`;
 }
 
-/** "[low, high]" of a score summary's 95% CI. */
+/** "[low, high]" of a score summary's 95% CI, saying when it was clipped or when there are too few folds. */
 export function ciText(score) {
-  return score && score.ci95_low !== null ? `95% CI [${fmt(score.ci95_low)}, ${fmt(score.ci95_high)}], n = ${score.n}` : '';
+  if (!score) return '';
+  if (score.too_few_folds) return `n = ${score.n}: too few folds for a 95% CI (needs 3)`;
+  if (score.ci95_low === null) return '';
+  const clipped = score.clipped ? ', clipped to the metric\'s range' : '';
+  return `95% CI [${fmt(score.ci95_low)}, ${fmt(score.ci95_high)}], n = ${score.n}${clipped}`;
 }
 
 export function badge(status) {

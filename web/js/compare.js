@@ -42,7 +42,8 @@ function renderScores() {
     .map((h) => el('th', {}, h)), folds.map((f) => el('th', { class: 'num' }, `fold ${f}`))));
   replace(table.tBodies[0], page.trials.map((t, i) => el('tr', { dataset: { trialId: t.id } },
     trialHeader(t, i), el('td', {}, badge(t.status)), el('td', { class: 'num' }, scoreText(t.score)),
-    el('td', { class: 'num' }, t.score ? `[${fmt(t.score.ci95_low)}, ${fmt(t.score.ci95_high)}]` : '–'),
+    el('td', { class: 'num', title: ciText(t.score) }, t.score?.too_few_folds ? 'too few folds'
+      : t.score ? `[${fmt(t.score.ci95_low)}, ${fmt(t.score.ci95_high)}]${t.score.clipped ? ' ✂' : ''}` : '–'),
     el('td', { class: 'num' }, fmt(t.score?.std)), el('td', { class: 'num' }, t.rank ?? '–'),
     el('td', { class: 'num' }, t.test ? fmt(t.test.accuracy) : ''),
     folds.map((f) => el('td', { class: 'num' }, fmt(t.fold_scores.find((s) => s.fold === f)?.value))))));

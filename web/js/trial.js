@@ -64,7 +64,7 @@ function renderExports() {
         el('td', {}, x.fold === null ? 'refit on all training data' : `fold ${x.fold}`),
         el('td', {}, time(x.exported_at)),
         el('td', { class: 'num' }, fmt(x.test_accuracy)),
-        el('td', { class: 'hash', title: x.directory }, x.zip_sha256),
+        el('td', { class: 'hash', title: x.folder }, x.zip_sha256),
         el('td', {}, el('a', { href: x.model_url, class: 'download' }, 'model.zip'), ' ',
           el('a', { href: x.manifest_url, class: 'download' }, 'manifest.json')))))));
 }

@@ -7,7 +7,7 @@ import dev.workbench.metrics.EpochMetrics;
 import dev.workbench.metrics.LayerSpread;
 import dev.workbench.metrics.Mistake;
 import dev.workbench.metrics.StepMetrics;
-import dev.workbench.metrics.ScoreSummary;
+import dev.workbench.metrics.ShownScore;
 import dev.workbench.store.ExperimentDetail;
 import dev.workbench.store.ExperimentRow;
 import dev.workbench.store.ExportRow;
@@ -55,7 +55,7 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
      * @param reproduction the latest {@code workbench reproduce} of the trial; null if never reproduced
      */
     public record Trial(int index, Map<String, Number> params, long seed, String status, String error,
-                        ScoreSummary score, List<Fold> folds, JsonNode provenance, Reproduction reproduction,
+                        ShownScore score, List<Fold> folds, JsonNode provenance, Reproduction reproduction,
                         ConfusionSummary outOfFold, boolean weightsWarning) {}
 
     /** The outcome of the latest reproduction of a trial; {@code fold} null when all folds were re-run. */
@@ -80,18 +80,19 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
         List<TestReport> tests = traces.tests().stream().map(d -> new TestReport(d.exportId(), d.trialIndex(), d.fold(),
                 ConfusionSummary.of(d.confusion(), 1), d.mistakes())).toList();
         return new ExperimentReport(experiment, detail.trials().stream()
-                .map(t -> trial(t, latest.get(t.trial().id()), json, traces)).toList(),
+                .map(t -> trial(t, latest.get(t.trial().id()), json, traces, e.metric())).toList(),
                 detail.refit() == null ? null : detail.refit().refit(), exports, tests);
     }
 
-    private static Trial trial(TrialDetail detail, ReproductionRow r, ProvenanceJson json, Traces traces) {
+    private static Trial trial(TrialDetail detail, ReproductionRow r, ProvenanceJson json, Traces traces,
+                               String metric) {
         TrialRow t = detail.trial();
         List<Fold> folds = detail.folds().stream().map(f -> fold(f, traces)).toList();
         Reproduction reproduction = r == null ? null
                 : new Reproduction(r.fold(), r.outcome(), r.detail(), r.parallel(), r.verifiedAt());
-        return new Trial(t.index(), numbers(t.params()), t.seed(), t.status().value(), t.error(), t.score(), folds,
-                json.tree(t.provenanceJson()), reproduction, Traces.outOfFold(detail.folds(), traces.confusions()),
-                traces.alarmingTrials().contains(t.id()));
+        return new Trial(t.index(), numbers(t.params()), t.seed(), t.status().value(), t.error(),
+                ShownScore.of(t.score(), metric), folds, json.tree(t.provenanceJson()), reproduction,
+                Traces.outOfFold(detail.folds(), traces.confusions()), traces.alarmingTrials().contains(t.id()));
     }
 
     private static Fold fold(FoldRunRow f, Traces traces) {

@@ -3,10 +3,12 @@ package dev.workbench.app;
 import dev.workbench.UserInputException;
 import dev.workbench.data.Normalization;
 import dev.workbench.data.Normalizer;
+import dev.workbench.export.ExportTarget;
 import dev.workbench.export.Manifest;
 import dev.workbench.export.ModelExporter;
 import dev.workbench.metrics.CurveComparison;
 import dev.workbench.metrics.EpochMetrics;
+import dev.workbench.metrics.ShownScore;
 import dev.workbench.provenance.Seeds;
 import dev.workbench.spec.ExperimentSpec;
 import dev.workbench.store.ExperimentRow;
@@ -54,9 +56,10 @@ final class ModelExport {
         }
         Path dir = request.out() != null ? request.out() : modelsDir.resolve(row.name())
                 .resolve("trial-" + trial.index() + (request.fold() == null ? "-refit" : "-fold-" + request.fold()));
+        ExportTarget target = ExportTarget.check(dir, request.force());
         Built built = request.fold() == null ? refit(trial) : fold(trial, request.fold());
         try (TrainedModel model = built.model()) {
-            Manifest manifest = new ModelExporter(Json.mapper()).export(model, built.test(), draft(trial, built), dir);
+            Manifest manifest = new ModelExporter(Json.mapper()).export(model, built.test(), draft(trial, built), target);
             long exportId = store.exports().record(row.id(), trial.index(), request.fold(),
                     dir.toAbsolutePath().normalize().toString(), manifest.model().sha256(), manifest.test().accuracy());
             new TestGallery(store, experiment.data()).save(row.id(), exportId, trial.index(), request.fold(),
@@ -170,7 +173,7 @@ final class ModelExport {
                 json.tree(row.specJson()),
                 new Manifest.Input(in.height(), in.width(), in.channels(), experiment.data().classes()),
                 new Manifest.NormalizationStats(built.normalizer().mode().specName(), means, built.normalizer().std()),
-                new Manifest.Scores(row.metric(), row.goal(), trial.score(), built.foldEpochs()),
+                new Manifest.Scores(row.metric(), row.goal(), ShownScore.of(trial.score(), row.metric()), built.foldEpochs()),
                 null, null,
                 new Manifest.Provenance(json.tree(row.provenanceJson()), json.tree(trial.provenanceJson()),
                         json.tree(experiment.now()), Instant.now()));

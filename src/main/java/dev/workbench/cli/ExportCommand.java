@@ -38,15 +38,20 @@ final class ExportCommand implements Callable<Integer> {
     Integer fold;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder to write (default: results/models/NAME/trial-N-refit or trial-N-fold-K).")
+            description = "Folder to write: new, empty, or holding a previous export (with --force) "
+                    + "(default: results/models/NAME/trial-N-refit or trial-N-fold-K).")
     Path out;
+
+    @Option(names = "--force",
+            description = "Replace a previous export in the folder (its model.zip and manifest.json; nothing else).")
+    boolean force;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         ExportOutcome outcome;
         try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr())) {
-            outcome = store.workbench().export(new ExportRequest(name, trial, fold, out), progress);
+            outcome = store.workbench().export(new ExportRequest(name, trial, fold, out, force), progress);
         }
         Manifest m = outcome.manifest();
         Manifest.ModelInfo model = m.model();

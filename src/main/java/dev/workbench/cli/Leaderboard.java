@@ -1,7 +1,7 @@
 package dev.workbench.cli;
 
 import dev.workbench.app.ExperimentReport;
-import dev.workbench.metrics.ScoreSummary;
+import dev.workbench.metrics.ShownScore;
 import dev.workbench.store.Refit;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -33,6 +33,7 @@ final class Leaderboard {
             rows.add(row(t.score() != null ? String.valueOf(rank++) : "-", t, params));
         }
         new TextTable(out).print(rows);
+        legend(ranked, e.metric());
         ranked.stream().filter(t -> t.error() != null)
                 .forEach(t -> out.printf("trial %d failed: %s%n", t.index(), t.error()));
         if (report.refit() != null) {
@@ -58,11 +59,28 @@ final class Leaderboard {
         return row;
     }
 
-    static String score(ScoreSummary s) {
+    static String score(ShownScore s) {
         if (s == null) {
             return "";
         }
+        if (s.tooFewFolds()) {
+            return String.format("%.4f  (n = %d: too few folds for a CI)", s.mean(), s.n());
+        }
+        if (s.clipped()) {
+            return String.format("%.4f  [%.4f, %.4f] clipped", s.mean(), s.ci95Low(), s.ci95High());
+        }
         return String.format("%.4f ± %.4f  [%.4f, %.4f]", s.mean(), (s.ci95High() - s.ci95Low()) / 2, s.ci95Low(), s.ci95High());
+    }
+
+    /** Explains the marks used in the score column, once each, under the table. */
+    private void legend(List<ExperimentReport.Trial> trials, String metric) {
+        if (trials.stream().anyMatch(t -> t.score() != null && t.score().clipped())) {
+            out.printf("clipped: the Student-t interval reached beyond the range of %s (%s) and is cut at its bound%n",
+                    metric, metric.endsWith("accuracy") ? "0 to 1" : "at least 0");
+        }
+        if (trials.stream().anyMatch(t -> t.score() != null && t.score().tooFewFolds())) {
+            out.printf("too few folds: an interval needs at least %d folds; none is shown%n", ShownScore.MIN_FOLDS);
+        }
     }
 
     private void printRefit(Refit r) {

@@ -16,12 +16,17 @@ final class ServeOptions {
             description = "Address the dashboard binds to (default: ${DEFAULT-VALUE}, this machine only).")
     String host;
 
+    @Option(names = "--allow-host", paramLabel = "NAME", split = ",",
+            description = "Also answer requests for this host name (besides localhost, 127.0.0.1, [::1] and --host); "
+                    + "'*' answers any. Other Host headers get 421 (a guard against DNS rebinding).")
+    java.util.Set<String> allowHosts = new java.util.TreeSet<>();
+
     /** Starts the dashboard on the database the store options name. */
     Dashboard start(StoreOptions store, boolean mustExist) {
         if (port < 0 || port > 65535) {
             throw new UserInputException("--port: expected 0 to 65535, got " + port);
         }
-        return Dashboard.start(store.config().dbUrl(), host, port, mustExist);
+        return Dashboard.start(store.config().dbUrl(), host, port, mustExist, allowHosts);
     }
 
     /**

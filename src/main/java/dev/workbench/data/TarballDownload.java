@@ -5,10 +5,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -21,16 +20,24 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
-/** Streams a {@code .tgz} over HTTP and extracts chosen entries of one folder, hashing them as written. */
+/**
+ * Streams a {@code .tgz} over HTTP and extracts chosen entries of one folder, hashing them as written.
+ * Every read, of the headers and of the body, fails after the read timeout without data, so a stalled
+ * server cannot hang the fetch.
+ */
 final class TarballDownload {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
 
     private final URI tarball;
     private final String folder;
+    private final Duration readTimeout;
 
     /** @param folder the folder inside the archive holding the wanted files, for example {@code package/data/} */
-    TarballDownload(URI tarball, String folder) {
+    TarballDownload(URI tarball, String folder, Duration readTimeout) {
         this.tarball = tarball;
         this.folder = folder;
+        this.readTimeout = readTimeout;
     }
 
     /**
@@ -39,9 +46,8 @@ final class TarballDownload {
      * @return SHA-256 (hex) of each extracted file by name; wanted names not in the archive are absent
      */
     Map<String, String> extract(Set<String> wanted, Path targetDir, DownloadProgress progress) {
-        HttpResponse<InputStream> response = send();
-        long total = response.headers().firstValueAsLong("content-length").orElse(-1L);
-        try (InputStream body = new Counting(response.body(), total, progress);
+        HttpURLConnection connection = open();
+        try (InputStream body = new Counting(connection.getInputStream(), connection.getContentLengthLong(), progress);
              TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(body))) {
             Map<String, String> hashes = new HashMap<>();
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
@@ -52,30 +58,33 @@ final class TarballDownload {
                 }
             }
             return hashes;
+        } catch (SocketTimeoutException e) {
+            throw new DataException("download of " + tarball + " failed: no data for " + readTimeout.toSeconds()
+                    + " s (the server stalled); try again later", e);
         } catch (IOException e) {
             throw new DataException("download of " + tarball + " failed: " + e, e);
+        } finally {
+            connection.disconnect();
         }
     }
 
-    private HttpResponse<InputStream> send() {
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30))
-                .build();
-        HttpRequest request = HttpRequest.newBuilder(tarball).timeout(Duration.ofSeconds(60)).GET().build();
+    private HttpURLConnection open() {
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                response.body().close();
-                throw new DataException("download of " + tarball + " failed: HTTP " + response.statusCode());
+            HttpURLConnection connection = (HttpURLConnection) tarball.toURL().openConnection();
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) Math.max(1, readTimeout.toMillis()));
+            connection.setInstanceFollowRedirects(true);
+            int status = connection.getResponseCode();
+            if (status != 200) {
+                connection.disconnect();
+                throw new DataException("download of " + tarball + " failed: HTTP " + status);
             }
-            return response;
-        } catch (IOException e) {
+            return connection;
+        } catch (SocketTimeoutException e) {
+            throw new DataException("cannot download " + tarball + ": no answer within " + readTimeout.toSeconds()
+                    + " s", e);
+        } catch (IOException | IllegalArgumentException e) {
             throw new DataException("cannot download " + tarball + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DataException("download of " + tarball + " interrupted", e);
         }
     }
 

@@ -5,7 +5,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Turns a PNG or JPEG of any size into the MNIST layout a model was trained on: grayscale 0–255, light
@@ -20,21 +24,46 @@ final class DigitImage {
     /** A pixel is ink when it is at least this fraction of the brightest pixel (after inversion). */
     private static final double INK_THRESHOLD = 0.3;
 
+    /** Largest image read: 40 megapixels (decoded, about 480 MB), and at most this many pixels a side. */
+    static final long MAX_PIXELS = 40_000_000;
+    static final int MAX_SIDE = 20_000;
+
     private DigitImage() {}
 
     /** The image file as {@code height × width} bytes (0–255), row-major. */
     static byte[] read(Path file, int height, int width) {
-        BufferedImage image;
-        try {
-            image = Files.isRegularFile(file) ? ImageIO.read(file.toFile()) : null;
-        } catch (IOException e) {
-            throw new DataException(file + ": cannot read image: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new DataException(file + (Files.exists(file) ? ": not a PNG or JPEG image (nor an IDX file)"
-                    : ": file not found"));
-        }
+        BufferedImage image = decode(file);
         return prepare(gray(image), image.getWidth(), image.getHeight(), height, width);
+    }
+
+    /** Decodes the image after checking its size in the header, so that a decompression bomb is never decoded. */
+    private static BufferedImage decode(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(file + ": file not found");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new DataException(file + ": not a PNG or JPEG image (nor an IDX file)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                checkSize(file, reader.getWidth(0), reader.getHeight(0));
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw e instanceof DataException d ? d : new DataException(file + ": cannot read image: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkSize(Path file, int w, int h) {
+        if (w > MAX_SIDE || h > MAX_SIDE || (long) w * h > MAX_PIXELS) {
+            throw new DataException(String.format("%s: the image is %dx%d pixels; predict reads images of at most %,d "
+                    + "pixels and %d pixels a side: scale it down first", file, w, h, MAX_PIXELS, MAX_SIDE));
+        }
     }
 
     /** Inverts if needed, crops around the ink and resizes {@code w × h} gray values to {@code outH × outW}. */

@@ -2,7 +2,7 @@ package dev.workbench.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.workbench.metrics.EpochMetrics;
-import dev.workbench.metrics.ScoreSummary;
+import dev.workbench.metrics.ShownScore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -95,10 +95,11 @@ public record Manifest(
 
     /**
      * @param metric  the objective, e.g. {@code val_accuracy}
-     * @param cv      the trial's mean over folds with its 95% confidence interval
+     * @param cv      the trial's mean over folds with its 95% confidence interval as shown (clipped to the
+     *                metric's range; none for fewer than 3 folds), as in {@code show --json}
      * @param foldEpochs for a fold model, the stored per-epoch metrics of that fold; empty for a refit
      */
-    public record Scores(String metric, String goal, ScoreSummary cv, List<EpochMetrics> foldEpochs) {
+    public record Scores(String metric, String goal, ShownScore cv, List<EpochMetrics> foldEpochs) {
         public Scores {
             foldEpochs = List.copyOf(foldEpochs);
         }

@@ -104,6 +104,9 @@ public final class Predictor implements AutoCloseable {
                 }
             } catch (DataException e) {
                 out.add(Prediction.failed(input.toString(), e.getMessage()));
+            } catch (OutOfMemoryError e) {
+                out.add(Prediction.failed(input.toString(), input + ": not enough memory to read it (raise -Xmx in "
+                        + "WORKBENCH_JAVA_OPTS or give a smaller file)"));
             }
         }
         return Predictions.of(zip.toString(), out);

@@ -20,18 +20,29 @@ public final class CandidateGenerator {
 
     private CandidateGenerator() {}
 
-    /** Every candidate of the search, in order. A spec without parameters has exactly one, empty candidate. */
+    /**
+     * Every candidate of the search, in order. A spec without parameters has exactly one, empty candidate.
+     * For a grid, parameters with a single value are left out of Arbiter's space (its grid generator fails
+     * on them when they precede another parameter) and added to every candidate in declaration order.
+     */
     public static List<Candidate> generate(SearchSpec search, long seed) {
         if (search.parameters().isEmpty()) {
             return List.of(new Candidate(0, Map.of()));
         }
         boolean grid = search.strategy() == SearchSpec.Strategy.GRID;
-        ParamMapSpace space = space(search, grid ? ParamSpaces::forGrid : ParamSpaces::forRandom);
+        int limit = grid ? Integer.MAX_VALUE : search.maxTrials();
+        Map<String, ParamSpec> varying = new LinkedHashMap<>(search.parameters());
+        if (grid) {
+            varying.values().removeIf(CandidateGenerator::isFixed);
+        }
+        if (varying.isEmpty()) {
+            return List.of(new Candidate(0, merged(search, Map.of())));
+        }
+        ParamMapSpace space = space(varying, grid ? ParamSpaces::forGrid : ParamSpaces::forRandom);
         BaseCandidateGenerator<?> generator = grid
                 ? new GridSearchCandidateGenerator(space, 2, GridSearchCandidateGenerator.Mode.Sequential, null)
                 : new RandomSearchGenerator(space, null);
         generator.setRngSeed(seed);
-        int limit = grid ? Integer.MAX_VALUE : search.maxTrials();
         List<Candidate> out = new ArrayList<>();
         while (generator.hasMoreCandidates() && out.size() < limit) {
             out.add(toCandidate(out.size(), generator.getCandidate(), search));
@@ -39,9 +50,21 @@ public final class CandidateGenerator {
         return List.copyOf(out);
     }
 
-    private static ParamMapSpace space(SearchSpec search, Function<ParamSpec, ParameterSpace<Double>> leaf) {
+    private static boolean isFixed(ParamSpec p) {
+        return p.isList() && p.values().size() == 1;
+    }
+
+    /** Every parameter in declaration order: fixed ones from the spec, the others from {@code drawn}. */
+    private static Map<String, Double> merged(SearchSpec search, Map<String, Double> drawn) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        search.parameters().forEach((name, p) -> values.put(name,
+                isFixed(p) ? p.values().get(0) : ParamSpaces.finish(p, drawn.get(name))));
+        return values;
+    }
+
+    private static ParamMapSpace space(Map<String, ParamSpec> params, Function<ParamSpec, ParameterSpace<Double>> leaf) {
         Map<String, ParameterSpace<Double>> leaves = new LinkedHashMap<>();
-        search.parameters().forEach((name, p) -> leaves.put(name, leaf.apply(p)));
+        params.forEach((name, p) -> leaves.put(name, leaf.apply(p)));
         return new ParamMapSpace(leaves);
     }
 
@@ -51,8 +74,6 @@ public final class CandidateGenerator {
         if (raw.getException() != null) {
             throw new IllegalStateException("Arbiter could not produce candidate " + index, raw.getException());
         }
-        Map<String, Double> values = new LinkedHashMap<>((Map<String, Double>) raw.getValue());
-        values.replaceAll((name, v) -> ParamSpaces.finish(search.parameters().get(name), v));
-        return new Candidate(index, values);
+        return new Candidate(index, merged(search, (Map<String, Double>) raw.getValue()));
     }
 }

@@ -27,6 +27,32 @@ final class SearchChecks {
         for (Map.Entry<String, ParamSpec> e : search.parameters().entrySet()) {
             checkParam("search.parameters." + e.getKey(), e.getKey(), e.getValue(), random);
         }
+        checkSize(search, random);
+    }
+
+    /** Counts the candidates before any is generated; the grid's product saturates above the limit. */
+    private void checkSize(SearchSpec search, boolean random) {
+        Integer max = search.maxCandidates();
+        v.require(max == null || (max >= 1 && max <= SearchSpec.MAX_CANDIDATES_CEILING), "search.max_candidates",
+                "must be between 1 and " + SearchSpec.MAX_CANDIDATES_CEILING + " (got " + max + ")");
+        long limit = search.candidateLimit();
+        String raise = "; the limit is search.max_candidates (default " + SearchSpec.DEFAULT_MAX_CANDIDATES
+                + ", at most " + SearchSpec.MAX_CANDIDATES_CEILING + ")";
+        if (random) {
+            v.require(search.maxTrials() <= limit, "search.max_trials", search.maxTrials() + " trials is more than the limit of "
+                    + limit + " candidates" + raise);
+            return;
+        }
+        double count = 1;
+        StringBuilder sizes = new StringBuilder();
+        for (Map.Entry<String, ParamSpec> e : search.parameters().entrySet()) {
+            ParamSpec p = e.getValue();
+            int n = p.isList() ? p.values().size() : p.gridPoints();
+            count *= n;
+            sizes.append(sizes.length() == 0 ? "" : " × ").append(e.getKey()).append(' ').append(n);
+        }
+        v.require(count <= limit, "search.parameters", String.format("the grid has %,.0f candidates (%s), more than the "
+                + "limit of %,d: use fewer values, or random search with max_trials%s", count, sizes, limit, raise));
     }
 
     private void checkParam(String path, String name, ParamSpec p, boolean random) {

@@ -16,10 +16,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,21 +52,17 @@ public final class SpecLoader {
         return mapper;
     }
 
-    /** Loads and validates a spec file. */
+    /** Loads and validates a spec file (at most 1 MB of UTF-8). */
     public LoadedSpec load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new SpecException(file.toString(), "", 0, "no such spec file");
-        } catch (IOException e) {
-            throw new SpecException(file.toString(), "", 0, "cannot read spec file: " + e.getMessage());
-        }
-        return parse(text, file.toString());
+        return parse(SpecFile.read(file), file.toString());
     }
 
     /** Parses and validates spec text; {@code source} names it in error messages. */
     public LoadedSpec parse(String text, String source) {
+        if (text.length() > SpecFile.MAX_BYTES) {
+            throw new SpecException(source, "", 0, "the spec is longer than 1 MB");
+        }
+        YamlAnchors.refuse(text, source);
         String quoted = SpecText.quoteReferences(text);
         YamlLocations locations = YamlLocations.scan(quoted);
         ExperimentSpec spec = bind(quoted, source, locations);

@@ -30,7 +30,7 @@ public final class Store implements AutoCloseable {
     private final WorkQueue queue;
     private final UnitRepository units;
 
-    private Store(Engine.Pool pool) {
+    Store(Engine.Pool pool) {
         this.pool = pool;
         Database db = new Database(Jdbi.create(pool.dataSource()));
         Rows rows = new Rows();
@@ -66,6 +66,8 @@ public final class Store implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             try {
                 return migrated(engine, jdbcUrl, maxConnections);
+            } catch (StoreException e) { // the schema is newer than this build's: trying again cannot help
+                throw e;
             } catch (RuntimeException e) {
                 boolean racy = engine == Engine.H2 || Transient.is(e);
                 if (!racy || attempt >= OPEN_ATTEMPTS) {
@@ -79,6 +81,7 @@ public final class Store implements AutoCloseable {
     private static Store migrated(Engine engine, String jdbcUrl, int maxConnections) {
         Engine.Pool pool = engine.pool(jdbcUrl, maxConnections);
         try {
+            SchemaVersion.refuseNewer(pool.dataSource(), engine, Redacted.url(jdbcUrl));
             Flyway.configure(Store.class.getClassLoader())
                     .dataSource(pool.dataSource())
                     .locations(engine.migrationLocations())

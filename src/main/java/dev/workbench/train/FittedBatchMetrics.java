@@ -2,7 +2,9 @@ package dev.workbench.train;
 
 import java.util.List;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -13,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * fifth of every epoch.
  *
  * <p>DL4J hands training listeners the activations up to the output layer's input; this listener
- * applies the output layer's weights itself to get each row's logits. It only reads, so training is
+ * applies the output layer's preprocessor (if any) and weights itself to get each row's logits. It only reads, so training is
  * unchanged. Call {@link #expect} with the labels of the batch about to be fitted.
  */
 final class FittedBatchMetrics extends BaseTrainingListener {
@@ -61,7 +63,7 @@ final class FittedBatchMetrics extends BaseTrainingListener {
     public void onForwardPass(Model model, List<INDArray> activations) {
         MultiLayerNetwork net = (MultiLayerNetwork) model;
         var output = net.getOutputLayer();
-        INDArray input = activations.get(activations.size() - 1);
+        INDArray input = flattened(net, activations.get(activations.size() - 1));
         float[][] logits;
         try (INDArray z = input.mmul(output.getParam("W")).addiRowVector(output.getParam("b"))) {
             logits = z.toFloatMatrix();
@@ -72,6 +74,15 @@ final class FittedBatchMetrics extends BaseTrainingListener {
         for (int i = 0; i < logits.length; i++) {
             add(logits[i], batchLabels[i]);
         }
+    }
+
+    /**
+     * The output layer's input as it sees it: after its preprocessor, which flattens the rank-4
+     * activations of a convolution or pooling layer right before it.
+     */
+    private static INDArray flattened(MultiLayerNetwork net, INDArray input) {
+        InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(net.getnLayers() - 1);
+        return pre == null ? input : pre.preProcess(input, (int) input.size(0), LayerWorkspaceMgr.noWorkspaces());
     }
 
     /** Adds one row: softmax cross-entropy with the probability floored as DL4J does, and argmax accuracy. */

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers every API failure with JSON {@code {"error": message, "status": code}} and never a stack
- * trace: 404 unknown id or path, 400 bad parameter, 405 a method other than GET (nothing is ever
- * written), 500 anything else.
+ * trace and no file-system path: 404 unknown id or path, 400 bad parameter, 405 a method other than GET
+ * (nothing is ever written), 421 a Host header the dashboard does not answer to ({@link RequestGuard}),
+ * 500 anything else (the details go to the log).
  */
 final class ApiErrors {
 
@@ -26,7 +27,8 @@ final class ApiErrors {
         app.exception(UserInputException.class, (e, ctx) -> answer(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(WorkbenchException.class, (e, ctx) -> {
             LOG.warn("{} failed: {}", ctx.path(), e.getMessage());
-            answer(ctx, HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
+            answer(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "could not read the results database; the dashboard's "
+                    + "log says why");
         });
         app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, HttpStatus.forStatus(e.getStatus()),
                 e.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.getCode()

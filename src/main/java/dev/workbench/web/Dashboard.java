@@ -2,10 +2,10 @@ package dev.workbench.web;
 
 import dev.workbench.UserInputException;
 import dev.workbench.WorkbenchException;
+import dev.workbench.store.ReadOnlyStore;
 import dev.workbench.store.Store;
 import io.javalin.Javalin;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Set;
 
 /** A running dashboard on its own connection pool to the results database; close it to stop serving. */
 public final class Dashboard implements AutoCloseable {
@@ -23,16 +23,19 @@ public final class Dashboard implements AutoCloseable {
     /**
      * Serves the results database at {@code dbUrl} on {@code host:port} (port 0: any free port).
      *
-     * @param mustExist refuse a database file that does not exist yet (a run about to start creates it)
-     * @throws UserInputException  when {@code mustExist} and the database file does not exist
+     * @param mustExist open an existing database as it is ({@link ReadOnlyStore}: never created or migrated);
+     *                  false when a run about to start creates or migrates it
+     * @throws UserInputException  when {@code mustExist} and the database does not exist or needs upgrading
      * @throws WorkbenchException when the database cannot be opened or the address cannot be bound
      */
     public static Dashboard start(String dbUrl, String host, int port, boolean mustExist) {
-        if (mustExist) {
-            requireExisting(dbUrl);
-        }
-        Store store = Store.open(dbUrl);
-        Javalin app = DashboardApp.create(store);
+        return start(dbUrl, host, port, mustExist, Set.of());
+    }
+
+    /** As {@link #start(String, String, int, boolean)}, also answering to the host names {@code allowHosts}. */
+    public static Dashboard start(String dbUrl, String host, int port, boolean mustExist, Set<String> allowHosts) {
+        Store store = mustExist ? ReadOnlyStore.open(dbUrl) : Store.open(dbUrl);
+        Javalin app = DashboardApp.create(store, host, allowHosts);
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
@@ -41,18 +44,6 @@ public final class Dashboard implements AutoCloseable {
         }
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
         return new Dashboard(store, app, "http://" + shownHost + ":" + app.port() + "/");
-    }
-
-    private static void requireExisting(String dbUrl) {
-        String prefix = "jdbc:h2:file:";
-        if (dbUrl.startsWith(prefix)) {
-            String path = dbUrl.substring(prefix.length()).split(";", 2)[0];
-            Path file = Path.of(path.endsWith(".mv.db") ? path : path + ".mv.db");
-            if (!Files.exists(file)) {
-                throw new UserInputException("no results database at " + file
-                        + "; run an experiment first, or point --db at an existing one");
-            }
-        }
     }
 
     /** The address it serves, e.g. {@code http://127.0.0.1:7070/}. */

@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.util.Set;
 
 /**
  * Creates the dashboard's Javalin app, unstarted: GET-only JSON API under {@code /api} read from
@@ -15,8 +16,16 @@ public final class DashboardApp {
 
     private DashboardApp() {}
 
-    /** The app; start it with {@link Javalin#start(String, int)}. It never writes to {@code store}. */
+    /** The app for {@code 127.0.0.1}; start it with {@link Javalin#start(String, int)}. It never writes to {@code store}. */
     public static Javalin create(Store store) {
+        return create(store, "127.0.0.1", Set.of());
+    }
+
+    /**
+     * The app to be bound to {@code host}, answering requests whose Host header names it, a loopback name or
+     * one of {@code extraHosts} ({@code *}: any); see {@link RequestGuard}.
+     */
+    public static Javalin create(Store store, String host, Set<String> extraHosts) {
         ObjectMapper json = WebJson.mapper();
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -29,6 +38,7 @@ public final class DashboardApp {
             });
             config.staticFiles.enableWebjars();
         });
+        RequestGuard.install(app, host, extraHosts);
         app.get("/api/experiments", ctx -> ctx.json(store.experiments().list()));
         app.get("/api/experiments/{id}", ctx -> ctx.json(ExperimentView.page(store, id(ctx), json)));
         app.get("/api/experiments/{id}/progress", ctx -> ctx.json(ExperimentView.progress(store, id(ctx))));

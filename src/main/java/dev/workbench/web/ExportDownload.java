@@ -28,7 +28,7 @@ final class ExportDownload {
                 .orElseThrow(() -> new NotFoundException("no export with id " + exportId));
         Path path = Path.of(export.directory(), file);
         if (!Files.isRegularFile(path)) {
-            throw new NotFoundException("export " + exportId + " no longer has " + path);
+            throw new NotFoundException("export " + exportId + " no longer has its " + file + " on disk");
         }
         try {
             ctx.contentType(type)

@@ -4,7 +4,7 @@ import static com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.workbench.app.ExperimentReport;
-import dev.workbench.metrics.ScoreSummary;
+import dev.workbench.metrics.ShownScore;
 import dev.workbench.store.ExperimentRow;
 import dev.workbench.store.FoldOutcome;
 import dev.workbench.store.RefitRow;
@@ -26,7 +26,7 @@ final class TrialLines {
     /** One trial as the leaderboard shows it; the seed is a string, as 64-bit seeds exceed JavaScript's exact integers. */
     record TrialLine(long id, int index, Map<String, Number> params, @JsonFormat(shape = STRING) long seed,
                      String status, String error,
-                     ScoreSummary score, Integer rank, List<FoldScore> foldScores, int foldsDone, int epochs,
+                     ShownScore score, Integer rank, List<FoldScore> foldScores, int foldsDone, int epochs,
                      TestResult test, Instant startedAt, Instant finishedAt, boolean weightsWarning) {}
 
     /**
@@ -74,7 +74,7 @@ final class TrialLines {
                     ? new TestResult(refit.refit().status().value(), refit.refit().testAccuracy(),
                     refit.refit().testLoss(), refit.refit().error()) : null;
             lines.add(new TrialLine(t.id(), t.index(), ExperimentReport.numbers(t.params()), t.seed(),
-                    t.status().value(), t.error(), t.score(), ranks.get(t.id()), scores,
+                    t.status().value(), t.error(), ShownScore.of(t.score(), experiment.metric()), ranks.get(t.id()), scores,
                     (int) own.stream().filter(f -> f.status() == RunStatus.DONE).count(),
                     own.stream().mapToInt(FoldOutcome::epochs).sum(), test, t.startedAt(), t.finishedAt(),
                     alarming.contains(t.id())));

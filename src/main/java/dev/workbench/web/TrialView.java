@@ -41,7 +41,7 @@ final class TrialView {
      *
      * @param fold null for the refit on all training data
      */
-    record Download(long id, Integer fold, String directory, String zipSha256, Double testAccuracy, Instant exportedAt,
+    record Download(long id, Integer fold, String folder, String zipSha256, Double testAccuracy, Instant exportedAt,
                     String modelUrl, String manifestUrl) {}
 
     /** The experiment a trial belongs to. */
@@ -81,8 +81,14 @@ final class TrialView {
 
     private static Download download(ExportRow x) {
         String base = "/api/exports/" + x.id() + "/";
-        return new Download(x.id(), x.fold(), x.directory(), x.zipSha256(), x.testAccuracy(), x.exportedAt(),
+        return new Download(x.id(), x.fold(), folderName(x.directory()), x.zipSha256(), x.testAccuracy(), x.exportedAt(),
                 base + Manifest.MODEL_FILE, base + Manifest.FILE);
+    }
+
+    /** The export folder's own name ({@code trial-3-refit}): the API never shows absolute file-system paths. */
+    private static String folderName(String directory) {
+        java.nio.file.Path name = java.nio.file.Path.of(directory).getFileName();
+        return name == null ? "" : name.toString();
     }
 
     static ExperimentRef ref(ExperimentRow e) {

@@ -40,6 +40,40 @@ class BadInputTest {
         assertThat(cli.runWithDb("list").out()).contains("No experiments yet");
     }
 
+    static Stream<Arguments> hugeSearches() {
+        String twenty = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(", ", "{values: [", "]}"));
+        StringBuilder six = new StringBuilder();
+        StringBuilder ten = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            (i < 6 ? six : ten).append("    p").append(i).append(": ").append(twenty).append('\n');
+        }
+        String t = CliHarness.TINY;
+        return Stream.of(
+                Arguments.of("6 x 20 grid", t.replace("    lr: {values: [0.01, 0.003]}\n", six.toString()),
+                        "search.parameters", "the grid has 64,000,000 candidates (p0 20 × p1 20"),
+                Arguments.of("10 x 20 grid", t.replace("    lr: {values: [0.01, 0.003]}\n", six.toString() + ten),
+                        "search.parameters", "the grid has 10,240,000,000,000 candidates"),
+                Arguments.of("random 2e9", t.replace("strategy: grid", "strategy: random\n  max_trials: 2000000000"),
+                        "search.max_trials", "2000000000 trials is more than the limit of 100000"),
+                Arguments.of("raised limit", t.replace("strategy: grid", "strategy: grid\n  max_candidates: 1"),
+                        "search.parameters", "the grid has 2 candidates (lr 2), more than the limit of 1"),
+                Arguments.of("limit too high", t.replace("strategy: grid", "strategy: grid\n  max_candidates: 5000000"),
+                        "search.max_candidates", "must be between 1 and 1000000"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hugeSearches")
+    void searches_above_the_candidate_limit_exit_2_before_any_candidate_is_made(String what, String yaml,
+                                                                               String field, String problem) {
+        CliHarness cli = new CliHarness(dir);
+        CliHarness.Result r = cli.runWithDb("run", cli.spec("huge", yaml).toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(field).contains(problem).contains("max_candidates")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(cli.runWithDb("list").out()).contains("No experiments yet");
+    }
+
     @Test
     void truncated_data_file_exits_1_naming_the_file_and_writes_nothing() throws Exception {
         CliHarness cli = new CliHarness(dir);

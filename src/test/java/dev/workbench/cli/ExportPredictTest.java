@@ -169,10 +169,91 @@ class ExportPredictTest {
         assertThat(refitted.at("/test/accuracy").asDouble()).isEqualTo(doc.at("/refit/test_accuracy").asDouble());
         assertThat(refitted.at("/model/matches_stored_run").isNull()).as("nothing stored to compare with").isTrue();
 
-        CliHarness.Result again = other.runWithDb("export", "tiny");
+        CliHarness.Result again = other.runWithDb("export", "tiny", "--force");
+        assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.err()).doesNotContain("refitting");
         assertThat(JSON.readTree(dir.resolve("norefit/db/models/tiny/trial-" + doc.at("/refit/trial_index").asInt()
                 + "-refit/manifest.json").toFile()).at("/model/matches_stored_run").asBoolean()).isTrue();
+    }
+
+    @Test
+    void export_never_touches_a_folder_holding_other_files_and_replaces_an_export_only_with_force() throws IOException {
+        Path mine = Files.createDirectories(dir.resolve("users-folder"));
+        Path precious = Files.writeString(mine.resolve("thesis.tex"), "do not delete");
+        CliHarness.Result refused = cli.runWithDb("export", "tiny", "--out", mine.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("is not empty").contains("holds no workbench export")
+                .contains("new or empty folder").doesNotContain("at dev.");
+        try (Stream<Path> files = Files.list(mine)) {
+            assertThat(files).containsExactly(precious);
+        }
+        assertThat(Files.readString(precious)).isEqualTo("do not delete");
+
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertThat(cli.runWithDb("export", "tiny", "--out", file.toString()).err()).contains("is not a folder");
+        assertThat(Files.readString(file)).isEqualTo("x");
+
+        Path out = dir.resolve("replaced");
+        assertThat(cli.runWithDb("export", "tiny", "--out", out.toString()).exitCode()).isZero();
+        Path note = Files.writeString(out.resolve("notes.txt"), "mine");
+        CliHarness.Result twice = cli.runWithDb("export", "tiny", "--out", out.toString());
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).contains("already holds a workbench export").contains("--force");
+        CliHarness.Result forced = cli.runWithDb("export", "tiny", "--out", out.toString(), "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("model.zip", "manifest.json", "notes.txt");
+        }
+        assertThat(Files.readString(note)).isEqualTo("mine");
+    }
+
+    @Test
+    void predict_refuses_an_image_too_large_to_decode_from_its_header_and_classifies_the_others() throws IOException {
+        Path bomb = pngBomb(dir.resolve("bomb.png"), 40_000, 40_000);
+        assertThat(Files.size(bomb)).isLessThan(400_000);
+        Path plain = write("7-ok.png", gray(SyntheticMnist.image(7, new SplittableRandom(3)), false), "png");
+
+        CliHarness.Result r = cli.run("predict", exported.resolve("model.zip").toString(), bomb.toString(), plain.toString(),
+                "--json");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains(bomb + ": the image is 40000x40000 pixels").contains("at most")
+                .doesNotContain("Error").doesNotContain("\tat ");
+        JsonNode p = JSON.readTree(r.out()).get("predictions");
+        assertThat(p).hasSize(2);
+        assertThat(p.get(0).get("predicted").isNull()).isTrue();
+        assertThat(p.get(1).get("predicted").isInt()).isTrue();
+    }
+
+    /** A valid 1-bit grayscale PNG of {@code width × height} white pixels: tiny on disk, huge once decoded. */
+    private static Path pngBomb(Path file, int width, int height) throws IOException {
+        java.io.ByteArrayOutputStream idat = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream z = new java.util.zip.DeflaterOutputStream(idat,
+                new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION))) {
+            byte[] row = new byte[1 + (width + 7) / 8];
+            for (int y = 0; y < height; y++) {
+                z.write(row);
+            }
+        }
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(13).putInt(width).putInt(height)
+                .put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(Files.newOutputStream(file))) {
+            out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+            chunk(out, "IHDR", header.array());
+            chunk(out, "IDAT", idat.toByteArray());
+            chunk(out, "IEND", new byte[0]);
+        }
+        return file;
+    }
+
+    private static void chunk(java.io.DataOutputStream out, String type, byte[] data) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        crc.update(data);
+        out.writeInt(data.length);
+        out.writeBytes(type);
+        out.write(data);
+        out.writeInt((int) crc.getValue());
     }
 
     private static BufferedImage gray(byte[] pixels, boolean invert) {

@@ -17,7 +17,8 @@ class RunCommandTest {
         CliHarness cli = new CliHarness(dir);
         CliHarness.Result r = cli.runWithDb("run", cli.spec("tiny", CliHarness.TINY).toString(), "--parallel", "1");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("tiny").contains("val_accuracy mean ± 95% CI").contains("refit of trial");
+        assertThat(r.out()).contains("tiny").contains("val_accuracy mean ± 95% CI").contains("refit of trial")
+                .contains("(n = 2: too few folds for a CI)").contains("too few folds: an interval needs at least 3 folds");
 
         JsonNode doc = cli.showJson("tiny");
         assertThat(doc.at("/experiment/name").asText()).isEqualTo("tiny");
@@ -33,8 +34,11 @@ class RunCommandTest {
             assertThat(trial.at("/params/lr").asDouble()).isIn(0.01, 0.003);
             assertThat(trial.get("folds")).hasSize(2);
             JsonNode score = trial.get("score");
-            assertThat(score.get("ci95_low").asDouble()).isLessThanOrEqualTo(score.get("mean").asDouble());
-            assertThat(score.get("ci95_high").asDouble()).isGreaterThanOrEqualTo(score.get("mean").asDouble());
+            assertThat(score.get("n").asInt()).isEqualTo(2);
+            assertThat(score.get("too_few_folds").asBoolean()).as("two folds give no interval").isTrue();
+            assertThat(score.get("ci95_low").isNull()).isTrue();
+            assertThat(score.get("ci95_high").isNull()).isTrue();
+            assertThat(score.get("clipped").asBoolean()).isFalse();
             for (JsonNode fold : trial.get("folds")) {
                 assertThat(fold.get("epochs")).hasSize(2);
                 JsonNode last = fold.get("epochs").get(1);

@@ -108,11 +108,44 @@ class ServeCommandTest {
         CliHarness cli = new CliHarness(dir);
         CliHarness.Result missing = cli.run("serve", "--port", "0", "--db", "jdbc:h2:file:" + dir.resolve("none/results"));
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err()).contains("error: no results database at " + dir.resolve("none/results.mv.db"));
+        assertThat(missing.err()).contains("error: no results database at jdbc:h2:file:" + dir.resolve("none/results"));
         assertThat(Files.exists(dir.resolve("none"))).isFalse();
         CliHarness.Result port = cli.runWithDb("serve", "--port", "70000");
         assertThat(port.exitCode()).isEqualTo(2);
         assertThat(port.err()).contains("--port: expected 0 to 65535, got 70000");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"jdbc:h2:DIR/missing/results", "jdbc:h2:file:DIR/missing/results",
+            "jdbc:h2:DIR/missing/results;AUTO_SERVER=TRUE", "jdbc:h2:~/HOME/results", "jdbc:h2:mem:never-created"})
+    void serve_never_creates_a_database_whatever_the_url_form(String form) throws Exception {
+        String home = "workbench-serve-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        String url = form.replace("DIR", dir.toString()).replace("HOME", home);
+        CliHarness.Result r = new CliHarness(dir).run("serve", "--port", "0", "--db", url);
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("error: no results database at " + url.split(";")[0]).doesNotContain("\tat ");
+        assertThat(r.out()).doesNotContain("Dashboard:");
+        assertThat(dir.resolve("missing")).doesNotExist();
+        assertThat(Path.of(System.getProperty("user.home"), home)).doesNotExist();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void serve_never_migrates_an_older_database_and_names_the_command_that_upgrades_it() throws Exception {
+        CliHarness cli = new CliHarness(dir);
+        org.flywaydb.core.Flyway.configure().dataSource(cli.dbUrl(), "sa", "").locations("classpath:db/migration")
+                .target("1").load().migrate();
+        String before = DatabaseVersionTest.execute(cli.dbUrl(), null);
+
+        CliHarness.Result r = cli.run("serve", "--port", "0", "--db", cli.dbUrl());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("has schema version 1, older than this workbench's 2")
+                .contains("the dashboard never changes a database").contains("workbench list --db");
+        assertThat(DatabaseVersionTest.execute(cli.dbUrl(), null)).isEqualTo(before);
+
+        assertThat(cli.runWithDb("list").exitCode()).isZero();
+        assertThat(DatabaseVersionTest.execute(cli.dbUrl(), null)).isNotEqualTo(before);
     }
 
     @Test

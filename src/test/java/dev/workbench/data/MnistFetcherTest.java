@@ -89,6 +89,58 @@ class MnistFetcherTest {
     }
 
     @Test
+    void staleStagingFoldersOfAKilledFetchAreRemovedButOnesInUseAndOtherFilesAreKept() throws Exception {
+        Path stale = Files.createDirectories(dataDir.resolve(".mnist-download-123456"));
+        Files.writeString(stale.resolve("train-images-idx3-ubyte"), "half a file");
+        Files.writeString(stale.resolve(MnistFetcher.LOCK_FILE), "");
+        Path oldUnlocked = Files.createDirectories(dataDir.resolve(".mnist-download-777"));
+        Files.setLastModifiedTime(oldUnlocked, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000));
+        Path busy = Files.createDirectories(dataDir.resolve(".mnist-download-999"));
+        Path users = Files.createDirectories(dataDir.resolve("mnist-download-notes"));
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(busy.resolve(MnistFetcher.LOCK_FILE),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = channel.lock()) {
+            fetcher(checksums).ensure(dataDir);
+        }
+        assertThat(stale).doesNotExist();
+        assertThat(oldUnlocked).doesNotExist();
+        assertThat(busy).as("a concurrent fetch holds it").exists();
+        assertThat(users).exists();
+        try (Stream<Path> left = Files.list(dataDir)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("mnist", ".mnist-download-999", "mnist-download-notes");
+        }
+    }
+
+    @Test
+    void aBodyThatStallsMidwayTimesOutAndInstallsNothing() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server.createContext("/stalls.tgz", exchange -> {
+            exchange.sendResponseHeaders(200, tarball.length);
+            OutputStream body = exchange.getResponseBody();
+            body.write(tarball, 0, tarball.length / 2);
+            body.flush();
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        try {
+            MnistFetcher stalling = new MnistFetcher(uri("/stalls.tgz"), checksums, java.time.Duration.ofSeconds(1));
+            assertThatThrownBy(() -> stalling.ensure(dataDir))
+                    .isInstanceOf(DataException.class)
+                    .hasMessageContaining("no data for 1 s");
+        } finally {
+            release.countDown();
+        }
+        try (Stream<Path> left = Files.list(dataDir)) {
+            assertThat(left).as("no staging folder, nothing installed").isEmpty();
+        }
+    }
+
+    @Test
     void secondEnsureMakesNoRequest() {
         MnistFetcher fetcher = fetcher(checksums);
         fetcher.ensure(dataDir);

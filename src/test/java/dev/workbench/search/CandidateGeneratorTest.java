@@ -74,6 +74,56 @@ class CandidateGeneratorTest {
     }
 
     @Test
+    void three_parameters_sharing_one_value_list_give_the_full_grid() {
+        Map<String, ParamSpec> p = new LinkedHashMap<>();
+        p.put("conv1_filters", values(8.0, 16.0));
+        p.put("conv2_filters", values(8.0, 16.0));
+        p.put("dense_units", values(8.0, 16.0));
+        List<Candidate> c = CandidateGenerator.generate(search(SearchSpec.Strategy.GRID, null, p), 1);
+        assertThat(c).hasSize(8);
+        assertThat(c).extracting(Candidate::params).doesNotHaveDuplicates();
+        assertThat(c.get(1).params()).containsExactly(
+                Map.entry("conv1_filters", 16.0), Map.entry("conv2_filters", 8.0), Map.entry("dense_units", 8.0));
+    }
+
+    @Test
+    void random_search_draws_parameters_sharing_a_list_or_range_independently() {
+        Map<String, ParamSpec> p = new LinkedHashMap<>();
+        p.put("a", values(8.0, 16.0));
+        p.put("b", values(8.0, 16.0));
+        p.put("c", values(8.0, 16.0));
+        p.put("drop1", range(0.0, 0.5, null, null, null));
+        p.put("drop2", range(0.0, 0.5, null, null, null));
+        List<Candidate> c = CandidateGenerator.generate(search(SearchSpec.Strategy.RANDOM, 40, p), 3);
+        assertThat(c).hasSize(40);
+        assertThat(c).anyMatch(x -> !x.params().get("a").equals(x.params().get("b")));
+        assertThat(c).anyMatch(x -> !x.params().get("b").equals(x.params().get("c")));
+        assertThat(c).allMatch(x -> !x.params().get("drop1").equals(x.params().get("drop2")));
+    }
+
+    @Test
+    void single_value_lists_anywhere_in_the_grid_are_kept_in_every_candidate() {
+        Map<String, ParamSpec> p = new LinkedHashMap<>();
+        p.put("lr", values(0.1));
+        p.put("kernel", values(3.0, 5.0));
+        p.put("units", values(64.0));
+        p.put("filters", values(8.0, 16.0));
+        List<Candidate> c = CandidateGenerator.generate(search(SearchSpec.Strategy.GRID, null, p), 1);
+        assertThat(c).hasSize(4).extracting(Candidate::params).doesNotHaveDuplicates();
+        assertThat(c.get(3).params()).containsExactly(
+                Map.entry("lr", 0.1), Map.entry("kernel", 5.0), Map.entry("units", 64.0), Map.entry("filters", 16.0));
+
+        Map<String, ParamSpec> fixed = new LinkedHashMap<>();
+        fixed.put("lr", values(0.1));
+        fixed.put("units", values(64.0));
+        assertThat(CandidateGenerator.generate(search(SearchSpec.Strategy.GRID, null, fixed), 1))
+                .containsExactly(new Candidate(0, fixed.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, e -> e.getValue().values().get(0)))));
+        assertThat(CandidateGenerator.generate(search(SearchSpec.Strategy.RANDOM, 5, p), 1)).hasSize(5)
+                .allSatisfy(x -> assertThat(x.params()).containsEntry("lr", 0.1).containsEntry("units", 64.0));
+    }
+
+    @Test
     void no_parameters_means_one_empty_candidate() {
         assertThat(CandidateGenerator.generate(SearchSpec.single(), 7)).containsExactly(new Candidate(0, Map.of()));
     }

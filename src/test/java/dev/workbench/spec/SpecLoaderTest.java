@@ -147,6 +147,48 @@ class SpecLoaderTest {
     }
 
     @Test
+    void a_spec_that_is_not_utf8_names_the_byte_offset_line_and_encoding(@TempDir Path dir) throws Exception {
+        byte[] latin1 = VALID.replace("name: tiny", "name: tiny\n# r\u00e9sum\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Path file = Files.write(dir.resolve("latin1.yaml"), latin1);
+        int offset = new String(latin1, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf('\u00e9');
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(SpecException.class, e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.getMessage()).contains("not UTF-8").contains("byte 0xE9 at offset " + offset).contains("save the spec as UTF-8");
+        });
+    }
+
+    @Test
+    void yaml_anchors_and_aliases_are_refused_by_name() {
+        String anchored = VALID.replace("cv: {folds: 3}", "cv: &common {folds: 3}");
+        assertThatThrownBy(() -> loader.parse(anchored, "a.yaml")).isInstanceOfSatisfying(SpecException.class, e -> {
+            assertThat(e.line()).isEqualTo(4);
+            assertThat(e.getMessage()).contains("YAML anchor '&common' is not supported");
+        });
+        String aliased = VALID.replace("    lr: {values: [0.01, 0.001]}", "    lr: &lrs {values: [0.01, 0.001]}")
+                .replace("    filters: {values: [4, 8]}", "    filters: *lrs");
+        assertThatThrownBy(() -> loader.parse(aliased, "b.yaml")).hasMessageContaining("YAML anchor '&lrs'");
+    }
+
+    @Test
+    void a_spec_file_over_one_megabyte_is_refused_before_parsing(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("huge.yaml"), VALID.replace("name: tiny", "name: " + "x".repeat(3_000_000)));
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOfSatisfying(SpecException.class, e ->
+                assertThat(e.getMessage()).contains("the file is 3,000,").contains("at most 1,048,576 bytes (1 MB)"));
+    }
+
+    @Test
+    void epochs_batch_size_and_decay_length_have_upper_bounds() {
+        assertThatThrownBy(() -> loader.parse(VALID.replace("epochs: 2", "epochs: 1000000000"), "e.yaml"))
+                .hasMessageContaining("training.epochs: must be at most 10000 (can be 1000000000)");
+        assertThatThrownBy(() -> loader.parse(VALID.replace("batch_size: 32", "batch_size: 100000"), "b.yaml"))
+                .hasMessageContaining("training.batch_size: must be at most 65536");
+        assertThatThrownBy(() -> loader.parse(VALID.replace("epochs: 2}", "epochs: 2, lr_decay: {to: 0.001, over_epochs: 2000000000}}"),
+                "d.yaml")).hasMessageContaining("training.lr_decay.over_epochs: must be at most 10000");
+        assertThat(loader.parse(VALID.replace("epochs: 2", "epochs: 10000").replace("batch_size: 32", "batch_size: 65536"), "ok")
+                .spec().training().epochs().literal()).isEqualTo(10000.0);
+    }
+
+    @Test
     void every_shipped_experiment_is_valid() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("experiments"))) {
             files.filter(f -> f.toString().endsWith(".yaml"))

@@ -163,6 +163,23 @@ class FoldTrainerTest {
     }
 
     @Test
+    void anOutputLayerRightAfterPoolingTrainsAndItsFittedMetricsMatchInference() {
+        var poolThenOutput = TrainFixtures.model(12, TrainFixtures.conv(4, 3, 1, LayerSpec.Padding.VALID),
+                TrainFixtures.pool(2), TrainFixtures.output());
+        FoldResult learning = trainer.train(new TrainRequest(poolThenOutput, TrainFixtures.adam(0.01, 32, 1),
+                Map.of(), 5L, TRAIN, VALIDATION), EpochListener.NONE);
+        assertThat(learning.epochs()).hasSize(1).noneMatch(EpochMetrics::hasNonFinite);
+
+        TrainRequest frozen = new TrainRequest(poolThenOutput, TrainFixtures.training(Optimizer.SGD, 0.0, 32, 1),
+                Map.of(), 5L, TRAIN, VALIDATION);
+        try (TrainedModel model = trainer.trainModel(frozen, EpochListener.NONE)) {
+            Evaluation inference = model.evaluate(TRAIN);
+            assertThat(model.result().last().trainLoss()).isCloseTo(inference.loss(), within(1e-5));
+            assertThat(model.result().last().trainAccuracy()).isEqualTo(inference.accuracy());
+        }
+    }
+
+    @Test
     void rejectsDataThatDoesNotFitTheModel() {
         ArrayData wrongSize = TrainFixtures.bars(20, 14, 1L);
         TrainRequest request = TrainRequest.withoutValidation(

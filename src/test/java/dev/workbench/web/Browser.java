@@ -46,6 +46,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--window-size=1440,1000");
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         this.driver = new ChromeDriver(service, options);
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
@@ -58,6 +59,12 @@ final class Browser implements AutoCloseable {
 
     void awaitLoaded() {
         until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+    }
+
+    /** Console messages logged since the last call (Content-Security-Policy violations among them). */
+    List<String> console() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     WebDriver driver() {

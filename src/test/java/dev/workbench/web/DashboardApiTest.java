@@ -100,6 +100,10 @@ class DashboardApiTest {
             assertThat(s.get("n").asInt()).isEqualTo(3);
             assertThat(s.get("ci95_low").asDouble()).isLessThanOrEqualTo(s.get("mean").asDouble());
             assertThat(s.get("ci95_high").asDouble()).isGreaterThanOrEqualTo(s.get("mean").asDouble());
+            assertThat(s.get("ci95_low").asDouble()).isGreaterThanOrEqualTo(0.0);
+            assertThat(s.get("ci95_high").asDouble()).as("accuracy intervals are clipped to 1").isLessThanOrEqualTo(1.0);
+            assertThat(s.get("too_few_folds").asBoolean()).isFalse();
+            assertThat(s.has("clipped")).isTrue();
             assertThat(t.get("fold_scores")).hasSize(3);
             double mean = StreamSupport.stream(t.get("fold_scores").spliterator(), false)
                     .mapToDouble(f -> f.get("value").asDouble()).average().orElseThrow();
@@ -190,6 +194,9 @@ class DashboardApiTest {
         JsonNode export = t.at("/exports/0");
         assertThat(export.get("fold").isNull()).isTrue();
         assertThat(export.get("zip_sha256").asText()).isEqualTo(cli.at("/exports/0/zip_sha256").asText());
+        assertThat(export.get("folder").asText()).isEqualTo("trial-" + best + "-refit");
+        assertThat(export.toString()).as("no file-system paths").doesNotContain(java.nio.file.Path.of("target")
+                .toAbsolutePath().toString()).doesNotContain("directory");
 
         Http.Answer zip = http.get(export.get("model_url").asText());
         assertThat(zip.status()).isEqualTo(200);

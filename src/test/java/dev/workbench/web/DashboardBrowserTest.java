@@ -36,6 +36,22 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void every_page_works_under_the_content_security_policy_and_two_folds_show_no_interval() {
+        long tiny = http.json("/api/experiments").get(1).get("id").asLong();
+        long trial = http.json("/api/experiments/" + grid).at("/trials/1/id").asLong();
+        long other = http.json("/api/experiments/" + grid).at("/trials/3/id").asLong();
+        browser.console();
+        for (String page : List.of("/", "/experiment.html?id=" + grid, "/experiment.html?id=" + tiny,
+                "/trial.html?id=" + trial, "/compare.html?trials=" + trial + "," + other)) {
+            browser.open(page);
+            assertThat(browser.console()).as(page).noneMatch(m -> m.contains("Content Security Policy"))
+                    .noneMatch(m -> m.startsWith("SEVERE"));
+        }
+        browser.open("/experiment.html?id=" + tiny);
+        assertThat(browser.all("#leaderboard tbody tr")).allMatch(r -> r.getText().contains("(n = 2)"));
+    }
+
+    @Test
     void experiments_page_lists_both_runs_newest_first() {
         browser.open("/");
         List<WebElement> rows = browser.all("#experiments tbody tr");
