@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Experiments: create, find, list with trial counts and best score, and state changes. Thread-safe. */
+/**
+ * Experiments: find, list with trial counts and best score, provenance and delete. Stored and finished by
+ * {@link WorkQueue}. Thread-safe.
+ */
 public final class ExperimentRepository {
 
     private static final String SELECT = "SELECT " + Rows.EXPERIMENT_COLUMNS + " FROM experiment e ";
@@ -31,18 +34,6 @@ public final class ExperimentRepository {
         this.db = db;
         this.rows = rows;
         this.detail = detail;
-    }
-
-    /** Stores a new experiment with status running, created now; returns its id. */
-    public long create(NewExperiment e) {
-        return db.withHandle("create experiment " + e.name(), h -> h.createUpdate(
-                        "INSERT INTO experiment (name, spec_hash, spec_json, spec_yaml, seed, strategy, metric, goal,"
-                                + " status) VALUES (:name, :specHash, :specJson, :specYaml, :seed, :strategy,"
-                                + " :metric, :goal, 'running')")
-                .bindMethods(e)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one());
     }
 
     /** The most recently created experiment with this name (highest id), if any. */
@@ -89,22 +80,6 @@ public final class ExperimentRepository {
                 Rows.instant(rs, "created_at"), Rows.instant(rs, "finished_at"),
                 rs.getInt("trials_total"), rs.getInt("trials_done"), rs.getInt("trials_failed"),
                 Rows.nullableDouble(rs, "best_score"));
-    }
-
-    /** Marks the experiment done or failed and stamps finished_at. */
-    public void finish(long id, RunStatus status) {
-        if (!status.finished()) {
-            throw new IllegalArgumentException("an experiment finishes done or failed, not " + status);
-        }
-        db.updateById("finish experiment " + id, "experiment", id,
-                "UPDATE experiment SET status = :status, finished_at = CURRENT_TIMESTAMP WHERE id = :id",
-                u -> u.bind("status", status.value()));
-    }
-
-    /** Marks the experiment running again and clears finished_at (on resume). */
-    public void markRunning(long id) {
-        db.updateById("resume experiment " + id, "experiment", id,
-                "UPDATE experiment SET status = 'running', finished_at = NULL WHERE id = :id", u -> u);
     }
 
     /** Stores the provenance JSON, replacing any earlier one. */

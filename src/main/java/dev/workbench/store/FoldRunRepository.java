@@ -7,10 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
-/**
- * Fold runs and their epoch metrics. Each method commits before it returns, so several worker
- * threads can each drive their own fold run through one store while others read. Thread-safe.
- */
+/** Reads of fold runs and their epoch metrics, which {@link WorkQueue} writes under a claim. Thread-safe. */
 public final class FoldRunRepository {
 
     private final Database db;
@@ -19,51 +16,6 @@ public final class FoldRunRepository {
     FoldRunRepository(Database db, Rows rows) {
         this.db = db;
         this.rows = rows;
-    }
-
-    /**
-     * Starts a running fold run for (trial, fold), first deleting an unfinished or failed one and its
-     * epochs, in one transaction; returns the new id. A fold that is already done cannot be restarted.
-     */
-    public long start(long trialId, int fold, long seed) {
-        return db.inTransaction("start fold " + fold + " of trial " + trialId, h -> {
-            h.createUpdate("DELETE FROM fold_run WHERE trial_id = :trialId AND fold = :fold AND status <> 'done'")
-                    .bind("trialId", trialId)
-                    .bind("fold", fold)
-                    .execute();
-            return h.createUpdate("INSERT INTO fold_run (trial_id, fold, seed, status)"
-                            + " VALUES (:trialId, :fold, :seed, 'running')")
-                    .bind("trialId", trialId)
-                    .bind("fold", fold)
-                    .bind("seed", seed)
-                    .executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class)
-                    .one();
-        });
-    }
-
-    /** Records one finished epoch; committed on return, so a crash loses at most the epoch in progress. */
-    public void addEpoch(long foldRunId, EpochMetrics m) {
-        db.withHandle("record epoch " + m.epoch() + " of fold run " + foldRunId, h -> h.createUpdate(
-                        "INSERT INTO epoch_metric (fold_run_id, epoch, train_loss, train_accuracy, val_loss,"
-                                + " val_accuracy, learning_rate, seconds) VALUES (:foldRunId, :epoch, :trainLoss,"
-                                + " :trainAccuracy, :valLoss, :valAccuracy, :learningRate, :seconds)")
-                .bind("foldRunId", foldRunId)
-                .bindMethods(m)
-                .execute());
-    }
-
-    /** Marks the fold run done and stamps finished_at. */
-    public void finish(long foldRunId) {
-        db.updateById("finish fold run " + foldRunId, "fold run", foldRunId,
-                "UPDATE fold_run SET status = 'done', finished_at = CURRENT_TIMESTAMP WHERE id = :id", u -> u);
-    }
-
-    /** Marks the fold run failed with an error message and stamps finished_at; its epochs are kept. */
-    public void fail(long foldRunId, String error) {
-        db.updateById("record failure of fold run " + foldRunId, "fold run", foldRunId,
-                "UPDATE fold_run SET status = 'failed', error = :error, finished_at = CURRENT_TIMESTAMP WHERE id = :id",
-                u -> u.bind("error", error));
     }
 
     /** The trial's fold runs ordered by fold, each with its epochs in order. */

@@ -7,7 +7,6 @@ import dev.workbench.StoreException;
 import dev.workbench.UserInputException;
 import dev.workbench.metrics.ScoreSummary;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +21,8 @@ class ExperimentRepositoryTest {
     }
 
     @Test
-    void createStoresARunningExperimentReadableById() {
-        long id = experiments.create(Samples.experiment("mnist-mlp", "maximize"));
+    void aSubmittedExperimentIsRunningAndReadableById() {
+        long id = submit("mnist-mlp", "maximize", 0);
 
         ExperimentRow row = experiments.byId(id).orElseThrow();
         assertThat(row.name()).isEqualTo("mnist-mlp");
@@ -43,9 +42,9 @@ class ExperimentRepositoryTest {
 
     @Test
     void latestByNameIsTheHighestIdWithThatName() {
-        long first = experiments.create(Samples.experiment("a", "maximize"));
-        long other = experiments.create(Samples.experiment("b", "maximize"));
-        long second = experiments.create(Samples.experiment("a", "minimize"));
+        long first = submit("a", "maximize", 0);
+        long other = submit("b", "maximize", 0);
+        long second = submit("a", "minimize", 0);
 
         assertThat(second).isGreaterThan(first);
         assertThat(experiments.latestByName("a")).get().extracting(ExperimentRow::id).isEqualTo(second);
@@ -58,18 +57,16 @@ class ExperimentRepositoryTest {
 
     @Test
     void listIsNewestFirstWithTrialCountsAndBestScoreByGoal() {
-        long max = experiments.create(Samples.experiment("max", "maximize"));
-        long min = experiments.create(Samples.experiment("min", "minimize"));
-        long empty = experiments.create(Samples.experiment("empty", "maximize"));
-        List<TrialRow> maxTrials = insertTrials(max, 5);
-        score(maxTrials.get(0), 0.90);
-        score(maxTrials.get(1), 0.95);
-        score(maxTrials.get(2), Double.NaN);
-        store.trials().markFailed(maxTrials.get(3).id(), "diverged");
-        List<TrialRow> minTrials = insertTrials(min, 3);
-        score(minTrials.get(0), 0.30);
-        score(minTrials.get(1), 0.20);
-        score(minTrials.get(2), Double.NEGATIVE_INFINITY);
+        long max = submit("max", "maximize", 5);
+        long min = submit("min", "minimize", 3);
+        long empty = submit("empty", "maximize", 0);
+        score(max, 0.90);
+        score(max, 0.95);
+        score(max, Double.NaN);
+        Samples.failNext(store, max, "diverged");
+        score(min, 0.30);
+        score(min, 0.20);
+        score(min, Double.NEGATIVE_INFINITY);
 
         List<ExperimentSummary> list = experiments.list();
 
@@ -90,43 +87,48 @@ class ExperimentRepositoryTest {
     }
 
     @Test
-    void finishMarkRunningAndProvenanceUpdateTheRow() {
-        long id = experiments.create(Samples.experiment("x", "maximize"));
+    void setProvenanceReplacesTheStoredOne() {
+        long id = store.queue().submit(new Submission(Samples.experiment("x", "maximize"), "{\"java\":\"11\"}",
+                List.of(), List.of(), false, 1));
 
-        experiments.finish(id, RunStatus.FAILED);
-        assertThat(experiments.byId(id).orElseThrow())
-                .satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.FAILED))
-                .satisfies(r -> assertThat(r.finishedAt()).isNotNull());
-
-        experiments.markRunning(id);
         experiments.setProvenance(id, "{\"java\":\"17\"}");
-        ExperimentRow resumed = experiments.byId(id).orElseThrow();
-        assertThat(resumed.status()).isEqualTo(RunStatus.RUNNING);
-        assertThat(resumed.finishedAt()).isNull();
-        assertThat(resumed.provenanceJson()).isEqualTo("{\"java\":\"17\"}");
 
-        experiments.finish(id, RunStatus.DONE);
-        assertThat(experiments.byId(id).orElseThrow().status()).isEqualTo(RunStatus.DONE);
+        assertThat(experiments.byId(id).orElseThrow().provenanceJson()).isEqualTo("{\"java\":\"17\"}");
+    }
+
+    @Test
+    void anExperimentFinishesWhenItsLastUnitDoes() {
+        long done = submit("done", "maximize", 1);
+        long failed = submit("failed", "maximize", 1);
+
+        score(done, 0.9);
+        Samples.failNext(store, failed, "out of memory");
+
+        assertThat(experiments.byId(done).orElseThrow())
+                .satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.DONE))
+                .satisfies(r -> assertThat(r.finishedAt()).isNotNull());
+        assertThat(experiments.byId(failed).orElseThrow())
+                .satisfies(r -> assertThat(r.status()).as("no trial done").isEqualTo(RunStatus.FAILED))
+                .satisfies(r -> assertThat(r.finishedAt()).isNotNull());
     }
 
     @Test
     void updatingAnUnknownExperimentIsAStoreError() {
-        assertThatThrownBy(() -> experiments.finish(99, RunStatus.DONE))
+        assertThatThrownBy(() -> experiments.setProvenance(99, "{}"))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("no experiment with id 99");
-        assertThatThrownBy(() -> experiments.finish(99, RunStatus.QUEUED))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> experiments.delete(99))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("no experiment with id 99");
     }
 
-    private List<TrialRow> insertTrials(long experimentId, int count) {
-        store.trials().insertAll(experimentId, IntStream.range(0, count)
-                .mapToObj(i -> new NewTrial(i, Samples.params(0.01 * (i + 1), 64), 100 + i))
-                .toList());
-        return store.trials().byExperiment(experimentId);
+    /** An experiment with {@code trials} trials of one fold unit each. */
+    private long submit(String name, String goal, int trials) {
+        return Samples.submit(store, Samples.experiment(name, goal), Samples.trials(trials), 1);
     }
 
-    private void score(TrialRow trial, double mean) {
-        store.trials().markRunning(trial.id());
-        store.trials().markDone(trial.id(), new ScoreSummary(mean, 0.01, mean - 0.02, mean + 0.02, 3));
+    /** Runs the experiment's next unit, scoring its trial {@code mean}. */
+    private void score(long experimentId, double mean) {
+        Samples.finishNext(store, experimentId, new ScoreSummary(mean, 0.01, mean - 0.02, mean + 0.02, 3));
     }
 }

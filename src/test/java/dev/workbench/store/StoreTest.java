@@ -36,8 +36,8 @@ class StoreTest {
         String url = Store.fileUrl(dir.resolve("wb"));
         long id;
         try (Store store = Store.open(url)) {
-            id = store.experiments().create(Samples.experiment("kept", "maximize"));
-            store.trials().insertAll(id, List.of(new NewTrial(0, Samples.params(0.5, 32), 9)));
+            id = Samples.submit(store, Samples.experiment("kept", "maximize"),
+                    List.of(new NewTrial(0, Samples.params(0.5, 32), 9)), 1);
         }
         assertThat(dir.resolve("wb.mv.db")).exists();
 
@@ -53,11 +53,11 @@ class StoreTest {
     void anEpochIsVisibleToASecondStoreAsSoonAsAddEpochReturns() {
         String url = Store.fileUrl(dir.resolve("shared"));
         try (Store writer = Store.open(url)) {
-            long id = writer.experiments().create(Samples.experiment("live", "maximize"));
-            writer.trials().insertAll(id, List.of(new NewTrial(0, Samples.params(0.5, 32), 9)));
-            long trialId = writer.trials().byExperiment(id).get(0).id();
-            long foldRunId = writer.foldRuns().start(trialId, 0, 1);
-            writer.foldRuns().addEpoch(foldRunId, Samples.epoch(1));
+            long id = Samples.submit(writer, Samples.experiment("live", "maximize"),
+                    List.of(new NewTrial(0, Samples.params(0.5, 32), 9)), 1);
+            Claim claim = Samples.claim(writer, id);
+            long trialId = claim.trialId();
+            writer.queue().addEpoch(claim, Samples.epoch(1));
 
             try (Store reader = Store.open(url)) {
                 assertThat(reader.foldRuns().byTrial(trialId)).singleElement().satisfies(f -> {
@@ -85,17 +85,20 @@ class StoreTest {
     @Test
     void loadDetailReturnsTheWholeTreeInOrder() {
         try (Store store = Samples.memoryStore()) {
-            long id = store.experiments().create(Samples.experiment("tree", "maximize"));
-            store.trials().insertAll(id, List.of(new NewTrial(0, Samples.params(0.1, 1), 1),
-                    new NewTrial(1, Samples.params(0.2, 2), 2), new NewTrial(2, Samples.params(0.3, 3), 3)));
-            List<TrialRow> trials = store.trials().byExperiment(id);
-            for (int fold = 1; fold >= 0; fold--) {
-                long run = store.foldRuns().start(trials.get(0).id(), fold, fold);
-                store.foldRuns().addEpoch(run, Samples.epoch(1));
-                store.foldRuns().addEpoch(run, Samples.epoch(2));
+            long id = store.queue().submit(new Submission(Samples.experiment("tree", "maximize"), null,
+                    Samples.trials(3), List.of(new NewUnit(0, 0, 0), new NewUnit(0, 1, 1), new NewUnit(2, 0, 0)),
+                    false, 3));
+            Claim fold0 = Samples.claim(store, id);
+            Claim fold1 = Samples.claim(store, id);
+            store.queue().release(fold0); // fold 0 is claimed again below: its run is stored after fold 1's
+            fold0 = Samples.claim(store, id);
+            assertThat(fold0.foldRunId()).isGreaterThan(fold1.foldRunId());
+            for (Claim run : List.of(fold1, fold0)) {
+                store.queue().addEpoch(run, Samples.epoch(1));
+                store.queue().addEpoch(run, Samples.epoch(2));
+                store.queue().finishFold(run, Samples.scoring(new ScoreSummary(0.9, 0, 0.9, 0.9, 2)));
             }
-            store.foldRuns().start(trials.get(2).id(), 0, 0);
-            store.trials().markDone(trials.get(0).id(), new ScoreSummary(0.9, 0, 0.9, 0.9, 2));
+            Samples.claim(store, id);
 
             ExperimentDetail detail = store.experiments().loadDetail(id).orElseThrow();
 
@@ -115,7 +118,7 @@ class StoreTest {
     @Test
     void refitIsUpsertedAndStampedWhenFinished() {
         try (Store store = Samples.memoryStore()) {
-            long id = store.experiments().create(Samples.experiment("refit", "maximize"));
+            long id = Samples.submit(store, Samples.experiment("refit", "maximize"), List.of(), 0);
             assertThat(store.refits().find(id)).isEmpty();
 
             store.refits().save(id, new Refit(3, 77, RunStatus.RUNNING, null, 0, null, null, 0));

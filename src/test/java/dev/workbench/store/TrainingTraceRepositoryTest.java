@@ -25,8 +25,8 @@ class TrainingTraceRepositoryTest {
     @BeforeEach
     void open() {
         store = Samples.memoryStore();
-        experimentId = store.experiments().create(Samples.experiment("trace", "maximize"));
-        store.trials().insertAll(experimentId, List.of(new NewTrial(0, Samples.params(0.1, 8), 3)));
+        experimentId = Samples.submit(store, Samples.experiment("trace", "maximize"),
+                List.of(new NewTrial(0, Samples.params(0.1, 8), 3)), 0);
     }
 
     @AfterEach

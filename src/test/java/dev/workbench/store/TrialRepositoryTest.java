@@ -16,7 +16,6 @@ class TrialRepositoryTest {
 
     private final Store store = Samples.memoryStore();
     private final TrialRepository trials = store.trials();
-    private final long experimentId = store.experiments().create(Samples.experiment("e", "maximize"));
 
     @AfterEach
     void close() {
@@ -24,14 +23,14 @@ class TrialRepositoryTest {
     }
 
     @Test
-    void insertAllThenByExperimentKeepsIndexOrderParameterOrderAndExactValues() {
+    void submittedTrialsComeBackInIndexOrderWithParameterOrderAndExactValues() {
         Map<String, Double> awkward = new LinkedHashMap<>();
         awkward.put("z_last_alphabetically", 1e-4);
         awkward.put("a_first", 0.1 + 0.2);
         awkward.put("m", -3.0);
-        trials.insertAll(experimentId, List.of(
+        long experimentId = Samples.submit(store, Samples.experiment("e", "maximize"), List.of(
                 new NewTrial(1, Samples.params(0.1, 128), 7L),
-                new NewTrial(0, awkward, Long.MIN_VALUE)));
+                new NewTrial(0, awkward, Long.MIN_VALUE)), 0);
 
         List<TrialRow> rows = trials.byExperiment(experimentId);
 
@@ -46,37 +45,43 @@ class TrialRepositoryTest {
         assertThat(first.startedAt()).isNull();
         assertThat(rows.get(1).params().keySet()).containsExactly("learning_rate", "hidden", "dropout");
         assertThat(trials.byId(first.id())).contains(first);
+        assertThat(trials.byIndex(experimentId, 1)).contains(rows.get(1));
+        assertThat(trials.byIndex(experimentId, 2)).isEmpty();
     }
 
     @Test
-    void insertAllIsAllOrNothing() {
+    void aSubmissionWithClashingTrialsStoresNothing() {
         List<NewTrial> clash = List.of(
                 new NewTrial(0, Samples.params(0.1, 1), 1),
                 new NewTrial(0, Samples.params(0.2, 2), 2));
 
-        assertThatThrownBy(() -> trials.insertAll(experimentId, clash))
+        assertThatThrownBy(() -> Samples.submit(store, Samples.experiment("clash", "maximize"), clash, 0))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("store 2 trials of experiment " + experimentId);
-        assertThat(trials.byExperiment(experimentId)).isEmpty();
+                .hasMessageContaining("store experiment clash and its units");
+        assertThat(store.experiments().latestByName("clash")).isEmpty();
+        assertThat(store.experiments().list()).isEmpty();
     }
 
     @Test
     void lifecycleRecordsScoreErrorAndTimes() {
-        trials.insertAll(experimentId, List.of(new NewTrial(0, Samples.params(0.1, 1), 1),
-                new NewTrial(1, Samples.params(0.2, 2), 2)));
+        long experimentId = Samples.submit(store, Samples.experiment("e", "maximize"), Samples.trials(2), 2);
         List<TrialRow> rows = trials.byExperiment(experimentId);
         long done = rows.get(0).id();
         long failed = rows.get(1).id();
         ScoreSummary score = new ScoreSummary(0.9, 0.01, 0.88, 0.92, 3);
 
-        trials.markRunning(done);
+        Claim fold0 = Samples.claim(store, experimentId);
         Instant started = trials.byId(done).orElseThrow().startedAt();
         assertThat(started).isNotNull();
-        trials.markRunning(done);
+        assertThat(trials.byId(done).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        Claim fold1 = Samples.claim(store, experimentId);
+        assertThat(fold1.trialId()).isEqualTo(done);
         assertThat(trials.byId(done).orElseThrow().startedAt()).as("kept while running").isEqualTo(started);
-        trials.markDone(done, score);
-        trials.markRunning(failed);
-        trials.markFailed(failed, "out of memory");
+        for (Claim c : List.of(fold0, fold1)) {
+            store.queue().addEpoch(c, Samples.epoch(1));
+            store.queue().finishFold(c, Samples.scoring(score));
+        }
+        Samples.failNext(store, experimentId, "out of memory");
 
         TrialRow doneRow = trials.byId(done).orElseThrow();
         assertThat(doneRow.status()).isEqualTo(RunStatus.DONE);
@@ -84,22 +89,21 @@ class TrialRepositoryTest {
         assertThat(doneRow.finishedAt()).isNotNull();
         TrialRow failedRow = trials.byId(failed).orElseThrow();
         assertThat(failedRow.status()).isEqualTo(RunStatus.FAILED);
-        assertThat(failedRow.error()).isEqualTo("out of memory");
+        assertThat(failedRow.error()).isEqualTo("fold 0: out of memory");
         assertThat(failedRow.score()).isNull();
+        assertThat(failedRow.finishedAt()).isNotNull();
     }
 
     @Test
     void nonFiniteScoresRoundTripAndAreNotRanked() {
-        trials.insertAll(experimentId, List.of(new NewTrial(0, Samples.params(0.1, 1), 1),
-                new NewTrial(1, Samples.params(0.2, 2), 2), new NewTrial(2, Samples.params(0.3, 3), 3),
-                new NewTrial(3, Samples.params(0.4, 4), 4)));
+        long experimentId = Samples.submit(store, Samples.experiment("e", "maximize"), Samples.trials(4), 1);
         List<TrialRow> rows = trials.byExperiment(experimentId);
         ScoreSummary diverged = new ScoreSummary(Double.NaN, Double.NaN, Double.NEGATIVE_INFINITY,
                 Double.POSITIVE_INFINITY, 3);
-        trials.markDone(rows.get(0).id(), diverged);
-        trials.markDone(rows.get(1).id(), new ScoreSummary(0.8, 0, 0.8, 0.8, 1));
-        trials.markDone(rows.get(2).id(), new ScoreSummary(0.9, 0, 0.9, 0.9, 1));
-        trials.markDone(rows.get(3).id(), new ScoreSummary(0.9, 0, 0.9, 0.9, 1));
+        Samples.finishNext(store, experimentId, diverged);
+        Samples.finishNext(store, experimentId, new ScoreSummary(0.8, 0, 0.8, 0.8, 1));
+        Samples.finishNext(store, experimentId, new ScoreSummary(0.9, 0, 0.9, 0.9, 1));
+        Samples.finishNext(store, experimentId, new ScoreSummary(0.9, 0, 0.9, 0.9, 1));
 
         assertThat(trials.byId(rows.get(0).id()).orElseThrow().score()).isEqualTo(diverged);
         assertThat(trials.ranked(experimentId, 10)).extracting(TrialRow::index).containsExactly(2, 3, 1);
@@ -108,12 +112,9 @@ class TrialRepositoryTest {
 
     @Test
     void rankedHonoursMinimize() {
-        long min = store.experiments().create(Samples.experiment("loss", "minimize"));
-        trials.insertAll(min, List.of(new NewTrial(0, Samples.params(0.1, 1), 1),
-                new NewTrial(1, Samples.params(0.2, 2), 2)));
-        List<TrialRow> rows = trials.byExperiment(min);
-        trials.markDone(rows.get(0).id(), new ScoreSummary(0.5, 0, 0.5, 0.5, 1));
-        trials.markDone(rows.get(1).id(), new ScoreSummary(0.4, 0, 0.4, 0.4, 1));
+        long min = Samples.submit(store, Samples.experiment("loss", "minimize"), Samples.trials(2), 1);
+        Samples.finishNext(store, min, new ScoreSummary(0.5, 0, 0.5, 0.5, 1));
+        Samples.finishNext(store, min, new ScoreSummary(0.4, 0, 0.4, 0.4, 1));
 
         assertThat(trials.ranked(min, 10)).extracting(TrialRow::index).containsExactly(1, 0);
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,10 +28,18 @@ class WorkQueueTest {
             .map(f -> f.epochs().get(f.epochs().size() - 1).valAccuracy()).toList()), "{\"folds\":" + folds.size() + "}");
 
     static Store open(String engine) {
+        return open(engine, url(engine));
+    }
+
+    private static Store open(String engine, String url) {
+        return engine.equals("h2") ? Store.open(url) : Store.open(url, 80);
+    }
+
+    private static String url(String engine) {
         if (engine.equals("h2")) {
-            return Store.open("jdbc:h2:mem:queue" + DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+            return "jdbc:h2:mem:queue" + DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
         }
-        return Store.open(PostgresServer.get().newDatabase("queue"), 80);
+        return PostgresServer.get().newDatabase("queue");
     }
 
     static long submit(Store store, int trials, int folds, boolean refit) {
@@ -181,15 +190,10 @@ class WorkQueueTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgresql"})
     void anExperimentStoredBeforeTheQueueGetsUnitsForTheFoldsItLacks(String engine) {
-        try (Store store = open(engine)) {
-            long id = store.experiments().create(Samples.experiment("old", "maximize"));
-            store.trials().insertAll(id, List.of(new NewTrial(0, Samples.params(0.1, 8), 1),
-                    new NewTrial(1, Samples.params(0.2, 8), 2)));
+        String url = url(engine);
+        try (Store store = open(engine, url)) {
+            long id = storeBeforeTheQueue(engine, url);
             long trial0 = store.trials().byExperiment(id).get(0).id();
-            long done = store.foldRuns().start(trial0, 0, 10);
-            store.foldRuns().addEpoch(done, epoch(1, 0.5));
-            store.foldRuns().finish(done);
-            store.foldRuns().start(trial0, 1, 11); // interrupted
 
             store.queue().queueStored(id, List.of(new NewUnit(0, 0, 10), new NewUnit(0, 1, 11), new NewUnit(1, 0, 20),
                     new NewUnit(1, 1, 21)), true, 3);
@@ -203,6 +207,34 @@ class WorkQueueTest {
             assertThat(store.trials().byExperiment(id).get(0).score().mean())
                     .isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-12));
         }
+    }
+
+    /**
+     * Writes what the run loop stored before there was a queue, as it wrote it: an experiment with two trials,
+     * fold 0 of trial 0 done with one epoch (val_accuracy 0.5) and fold 1 interrupted; returns its id.
+     */
+    private static long storeBeforeTheQueue(String engine, String url) {
+        Jdbi jdbi = engine.equals("h2") ? Jdbi.create(url, "sa", "") : Jdbi.create(url);
+        return jdbi.inTransaction(h -> {
+            long id = h.createUpdate("INSERT INTO experiment (name, spec_hash, spec_json, spec_yaml, seed, strategy,"
+                            + " metric, goal, status) VALUES ('old', :hash, '{}', 'name: old', 42, 'grid', 'val_accuracy',"
+                            + " 'maximize', 'running')")
+                    .bind("hash", Samples.HASH).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO trial (experiment_id, trial_index, params_json, seed, status) VALUES"
+                    + " (:id, 0, '{\"lr\":0.1}', 1, 'queued'), (:id, 1, '{\"lr\":0.2}', 2, 'queued')")
+                    .bind("id", id).execute();
+            long trial0 = h.createQuery("SELECT id FROM trial WHERE experiment_id = :id AND trial_index = 0")
+                    .bind("id", id).mapTo(Long.class).one();
+            long done = h.createUpdate("INSERT INTO fold_run (trial_id, fold, seed, status, finished_at)"
+                            + " VALUES (:trial, 0, 10, 'done', CURRENT_TIMESTAMP)")
+                    .bind("trial", trial0).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO epoch_metric (fold_run_id, epoch, train_loss, train_accuracy, val_loss,"
+                            + " val_accuracy, learning_rate, seconds) VALUES (:run, 1, 0.5, 0.8, 0.6, 0.5, 0.01, 0.1)")
+                    .bind("run", done).execute();
+            h.createUpdate("INSERT INTO fold_run (trial_id, fold, seed, status) VALUES (:trial, 1, 11, 'running')")
+                    .bind("trial", trial0).execute();
+            return id;
+        });
     }
 
     private static EpochMetrics epoch(int n, double valAccuracy) {

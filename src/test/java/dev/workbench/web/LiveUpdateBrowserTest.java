@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workbench.metrics.EpochMetrics;
 import dev.workbench.metrics.ScoreSummary;
+import dev.workbench.store.Claim;
 import dev.workbench.store.NewExperiment;
 import dev.workbench.store.NewTrial;
+import dev.workbench.store.NewUnit;
 import dev.workbench.store.RunStatus;
 import dev.workbench.store.Store;
-import dev.workbench.store.TrialRow;
+import dev.workbench.store.Submission;
+import dev.workbench.store.TrialScorer;
+import dev.workbench.store.WorkerIdentity;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,10 +21,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pages follow a running experiment without a reload: the test writes trials, epochs and scores through
- * the store, as a run does, while headless Chromium shows the pages.
+ * Pages follow a running experiment without a reload: the test claims units and writes epochs and scores
+ * through the work queue, as a worker does, while headless Chromium shows the pages.
  */
 class LiveUpdateBrowserTest {
+
+    private static final WorkerIdentity WORKER = new WorkerIdentity("host:1", "t1", "CPU", "avx2");
+    /** Scores trial t (0.5 + 0.1 t, 0.52 + 0.1 t) by fold, as its last fold finishes. */
+    private static final TrialScorer SCORER = (trial, folds) -> new TrialScorer.Score(
+            ScoreSummary.of(List.of(0.5 + 0.1 * trial.index(), 0.52 + 0.1 * trial.index())), null);
 
     private final String url = "jdbc:h2:mem:live-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     private Store store;
@@ -43,16 +52,16 @@ class LiveUpdateBrowserTest {
 
     @Test
     void the_experiment_page_grows_its_curves_and_progress_while_the_run_writes() {
-        long id = store.experiments().create(new NewExperiment("live", "ab".repeat(32), "{\"cv\":{\"folds\":2}}",
-                "name: live\n", 1L, "grid", "val_accuracy", "maximize"));
-        store.trials().insertAll(id, List.of(new NewTrial(0, Map.of("lr", 0.1), 10L), new NewTrial(1, Map.of("lr", 0.2), 11L)));
-        List<TrialRow> trials = store.trials().byExperiment(id);
-        long[][] runs = new long[2][2];
+        long id = store.queue().submit(new Submission(new NewExperiment("live", "ab".repeat(32),
+                "{\"cv\":{\"folds\":2}}", "name: live\n", 1L, "grid", "val_accuracy", "maximize"), null,
+                List.of(new NewTrial(0, Map.of("lr", 0.1), 10L), new NewTrial(1, Map.of("lr", 0.2), 11L)),
+                List.of(new NewUnit(0, 0, 100L), new NewUnit(0, 1, 101L), new NewUnit(1, 0, 102L), new NewUnit(1, 1, 103L)),
+                false, 3));
+        Claim[][] runs = new Claim[2][2];
         for (int t = 0; t < 2; t++) {
-            store.trials().markRunning(trials.get(t).id());
             for (int f = 0; f < 2; f++) {
-                runs[t][f] = store.foldRuns().start(trials.get(t).id(), f, 100L + 2 * t + f);
-                store.foldRuns().addEpoch(runs[t][f], epoch(1, t, f));
+                runs[t][f] = store.queue().claim(List.of(id), WORKER, 600).orElseThrow();
+                store.queue().addEpoch(runs[t][f], epoch(1, t, f));
             }
         }
         browser.open("/experiment.html?id=" + id);
@@ -63,21 +72,21 @@ class LiveUpdateBrowserTest {
         for (int e = 2; e <= 3; e++) {
             for (int t = 0; t < 2; t++) {
                 for (int f = 0; f < 2; f++) {
-                    store.foldRuns().addEpoch(runs[t][f], epoch(e, t, f));
+                    store.queue().addEpoch(runs[t][f], epoch(e, t, f));
                 }
             }
         }
         browser.until(d -> browser.points("curves-chart", "mean:") == 3);
         for (int t = 0; t < 2; t++) {
             for (int f = 0; f < 2; f++) {
-                store.foldRuns().finish(runs[t][f]);
+                store.queue().finishFold(runs[t][f], SCORER);
             }
-            store.trials().markDone(trials.get(t).id(), ScoreSummary.of(List.of(0.5 + 0.1 * t, 0.52 + 0.1 * t)));
         }
         browser.until(d -> browser.text("#progress-indicator").equals("2/2 trials"));
         browser.until(d -> browser.text("#leaderboard tbody tr td:nth-child(2)").equals("1"));
         assertThat(browser.text("#leaderboard tbody tr td:nth-child(3)")).isEqualTo("#1");
-        store.experiments().finish(id, RunStatus.DONE);
+        assertThat(store.experiments().byId(id).orElseThrow().status()).as("its last unit finished it")
+                .isEqualTo(RunStatus.DONE);
         browser.until(d -> browser.text("#title").contains("done"));
         assertThat(browser.js("return window.notReloaded === true;")).isEqualTo(true);
         browser.screenshot("experiment-live");

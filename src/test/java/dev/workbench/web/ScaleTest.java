@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.workbench.store.NewExperiment;
 import dev.workbench.store.NewTrial;
 import dev.workbench.store.Store;
+import dev.workbench.store.Submission;
 import dev.workbench.store.TrialRow;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -104,9 +105,9 @@ class ScaleTest {
         long id;
         List<TrialRow> trials;
         try (Store store = Store.open(url)) {
-            id = store.experiments().create(new NewExperiment("scale", "cd".repeat(32),
+            NewExperiment experiment = new NewExperiment("scale", "cd".repeat(32),
                     "{\"cv\":{\"folds\":5},\"search\":{\"parameters\":{\"lr\":{\"scale\":\"log\"}}}}", "name: scale\n",
-                    3L, "random", "val_accuracy", "maximize"));
+                    3L, "random", "val_accuracy", "maximize");
             SplittableRandom random = new SplittableRandom(3);
             List<NewTrial> news = new ArrayList<>();
             for (int i = 0; i < TRIALS; i++) {
@@ -116,7 +117,7 @@ class ScaleTest {
                 params.put("dropout", 0.5 * random.nextDouble());
                 news.add(new NewTrial(i, params, random.nextLong()));
             }
-            store.trials().insertAll(id, news);
+            id = store.queue().submit(new Submission(experiment, null, news, List.of(), false, 1));
             trials = store.trials().byExperiment(id);
         }
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
