@@ -82,7 +82,8 @@ final class Database {
         }
     }
 
-    private static void sleep(long millis) {
+    /** Waits before trying a database operation again; an interrupt becomes a {@link StoreException}. */
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -73,7 +73,7 @@ public final class Store implements AutoCloseable {
                 if (!racy || attempt >= OPEN_ATTEMPTS) {
                     throw Database.failure("open results database " + Redacted.url(jdbcUrl), e);
                 }
-                pause(attempt * 1_000L);
+                Database.sleep(attempt * 1_000L);
             }
         }
     }
@@ -92,15 +92,6 @@ public final class Store implements AutoCloseable {
         } catch (RuntimeException e) {
             pool.close();
             throw e;
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while opening the results database", e);
         }
     }
 
