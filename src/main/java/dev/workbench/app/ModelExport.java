@@ -69,11 +69,8 @@ final class ModelExport {
     }
 
     private TrialRow best() {
-        List<TrialRow> ranked = store.trials().ranked(experiment.row().id(), 1);
-        if (ranked.isEmpty()) {
-            throw new UserInputException("experiment '" + experiment.row().name() + "' has no finished trial to export");
-        }
-        return ranked.get(0);
+        return Ranking.best(store, experiment.row().id()).orElseThrow(() -> new UserInputException(
+                "experiment '" + experiment.row().name() + "' has no finished trial to export"));
     }
 
     /** A model ready to export, the data it is checked on, and how it relates to the stored run. */
@@ -124,7 +121,7 @@ final class ModelExport {
     }
 
     private boolean isBest(TrialRow trial) {
-        return store.trials().ranked(experiment.row().id(), 1).stream().anyMatch(t -> t.id() == trial.id());
+        return Ranking.best(store, experiment.row().id()).filter(t -> t.id() == trial.id()).isPresent();
     }
 
     private static boolean sameTestResult(Refit stored, double loss, double accuracy) {

@@ -23,6 +23,7 @@ import dev.workbench.train.TrainedModel;
 import dev.workbench.train.TrainingException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Trains one claimed unit on the calling thread from its stored seed and writes it through the work
@@ -98,12 +99,12 @@ final class UnitTrainer {
 
     private UnitOutcome refit(Claim claim, ServedExperiments.Ready experiment) {
         ExperimentSpec spec = experiment.spec().spec();
-        List<TrialRow> best = store.trials().ranked(claim.experimentId(), 1);
+        Optional<TrialRow> best = Ranking.best(store, claim.experimentId());
         if (best.isEmpty()) {
             return store.queue().finishRefit(claim, new Refit(0, Seeds.refit(spec.seed(), 0), RunStatus.FAILED,
                     "no trial finished with a finite score", 0, null, null, 0), null);
         }
-        TrialRow trial = best.get(0);
+        TrialRow trial = best.get();
         RefitStep step = new RefitStep(store, spec, claim.experimentId(), experiment.data());
         long start = System.nanoTime();
         long seed = Seeds.refit(spec.seed(), trial.index());

