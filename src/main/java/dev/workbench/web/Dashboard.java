@@ -2,12 +2,13 @@ package dev.workbench.web;
 
 import dev.workbench.UserInputException;
 import dev.workbench.WorkbenchException;
+import dev.workbench.app.DashboardServer;
 import dev.workbench.app.Results;
 import io.javalin.Javalin;
 import java.util.Set;
 
 /** A running dashboard on its own connection pool to the results database; close it to stop serving. */
-public final class Dashboard implements AutoCloseable {
+public final class Dashboard implements DashboardServer.Running {
 
     private final Results results;
     private final Javalin app;
@@ -33,7 +34,11 @@ public final class Dashboard implements AutoCloseable {
 
     /** As {@link #start(String, String, int, boolean)}, also answering to the host names {@code allowHosts}. */
     public static Dashboard start(String dbUrl, String host, int port, boolean mustExist, Set<String> allowHosts) {
-        Results results = Results.open(dbUrl, mustExist);
+        return serve(Results.open(dbUrl, mustExist), host, port, allowHosts);
+    }
+
+    /** Serves {@code results}, which the dashboard then owns and closes. */
+    static Dashboard serve(Results results, String host, int port, Set<String> allowHosts) {
         Javalin app = DashboardApp.create(results, host, allowHosts);
         try {
             app.start(host, port);
@@ -45,12 +50,12 @@ public final class Dashboard implements AutoCloseable {
         return new Dashboard(results, app, "http://" + shownHost + ":" + app.port() + "/");
     }
 
-    /** The address it serves, e.g. {@code http://127.0.0.1:7070/}. */
+    @Override
     public String url() {
         return url;
     }
 
-    /** The port it listens on. */
+    @Override
     public int port() {
         return app.port();
     }
