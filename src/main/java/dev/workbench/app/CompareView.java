@@ -3,7 +3,7 @@ package dev.workbench.app;
 import dev.workbench.UserInputException;
 import dev.workbench.metrics.ConfusionMatrix;
 import dev.workbench.metrics.ConfusionSummary;
-import dev.workbench.metrics.PairedTest;
+import dev.workbench.metrics.PairedComparison;
 import dev.workbench.store.FoldRunRow;
 import dev.workbench.store.ExperimentRow;
 import dev.workbench.store.Store;
@@ -36,7 +36,7 @@ public final class CompareView {
     public record ParamRow(String name, List<Number> values, boolean differs) {}
 
     /** The paired test of {@code other} against {@code reference}: difference = reference - other. */
-    public record Comparison(long reference, long other, List<Integer> folds, PairedTest test) {}
+    public record Comparison(long reference, long other, List<Integer> folds, PairedComparison test) {}
 
     private CompareView() {}
 
@@ -87,7 +87,7 @@ public final class CompareView {
                         b.add(g.value());
                     });
         }
-        return new Comparison(reference.id(), other.id(), folds, PairedTest.of(a, b));
+        return new Comparison(reference.id(), other.id(), folds, PairedComparison.of(a, b));
     }
 
     private static boolean done(FoldScore f) {

@@ -11,7 +11,7 @@ import dev.workbench.provenance.SoftwareVersions;
 import dev.workbench.store.ExperimentSummary;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
-import dev.workbench.train.BackendSelector;
+import dev.workbench.backend.BackendSelector;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;

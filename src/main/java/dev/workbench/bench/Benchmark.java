@@ -6,7 +6,7 @@ import dev.workbench.spec.ExperimentSpec;
 import dev.workbench.spec.SpecLoader;
 import dev.workbench.train.ArrayData;
 import dev.workbench.provenance.BackendInfo;
-import dev.workbench.train.BackendSelector;
+import dev.workbench.backend.BackendSelector;
 import dev.workbench.train.GemmMeter;
 import dev.workbench.train.ThroughputMeter;
 import dev.workbench.train.ThroughputMeter.Rates;
