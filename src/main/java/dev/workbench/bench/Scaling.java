@@ -111,10 +111,10 @@ public final class Scaling {
             spec.put("name", base.spec().name() + "-scaling-" + p.trials() + "-" + p.folds() + "-" + p.epochs()
                     + "-" + p.images());
             spec.put("refit", false);
-            ((ObjectNode) spec.with("search")).put("strategy", "random").put("max_trials", p.trials());
-            ((ObjectNode) spec.with("cv")).put("folds", p.folds());
-            ((ObjectNode) spec.with("training")).put("epochs", p.epochs()).remove("early_stopping");
-            ((ObjectNode) spec.with("data")).put("train_subset", p.images());
+            spec.withObjectProperty("search").put("strategy", "random").put("max_trials", p.trials());
+            spec.withObjectProperty("cv").put("folds", p.folds());
+            spec.withObjectProperty("training").put("epochs", p.epochs()).remove("early_stopping");
+            spec.withObjectProperty("data").put("train_subset", p.images());
             Path file = workDir.resolve(spec.get("name").asText() + ".json");
             json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), spec);
             return file;

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
+import org.junit.jupiter.api.Tag;
 
 /** Every page in headless Chromium on the database of real runs: tables, chart series and controls. */
+@Tag("browser")
 class DashboardBrowserTest {
 
     private static Dashboard dashboard;
@@ -214,9 +216,9 @@ class DashboardBrowserTest {
         assertThat(browser.one("table.provenance").getText()).contains("fold_assignment_sha256").contains("backend.native_build");
         assertThat(browser.all("#error-trace")).isEmpty();
         assertThat(browser.one("table.provenance[data-section=trial]").getText()).contains("seed").contains("omp_threads");
-        assertThat(browser.one("#reproduction-result").getAttribute("data-outcome")).isEqualTo("identical");
+        assertThat(browser.one("#reproduction-result").getDomAttribute("data-outcome")).isEqualTo("identical");
         assertThat(browser.all("#export-table tbody tr")).hasSize(1);
-        assertThat(browser.all("#export-table a.download")).extracting(a -> a.getAttribute("href"))
+        assertThat(browser.all("#export-table a.download")).extracting(a -> a.getDomProperty("href"))
                 .allMatch(href -> href.matches(".*/api/exports/\\d+/(model\\.zip|manifest\\.json)"));
         browser.screenshot("trial");
 
