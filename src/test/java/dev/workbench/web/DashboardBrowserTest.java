@@ -61,7 +61,8 @@ class DashboardBrowserTest {
         assertThat(rows.get(0).getText()).contains("grid").contains("6/6 trials").contains("(2 failed)").contains("done");
         assertThat(rows.get(1).getText()).contains("tiny").contains("2/2 trials");
         browser.screenshot("experiments");
-        rows.get(0).findElement(org.openqa.selenium.By.tagName("a")).click();
+        // found again: the page re-renders its rows every 3 s, so the rows read above may be stale by now
+        browser.one("#experiments tbody tr:first-child a").click();
         browser.awaitLoaded();
         assertThat(browser.driver().getCurrentUrl()).endsWith("/experiment.html?id=" + grid);
     }
