@@ -51,11 +51,12 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
     /**
      * One trial with its score summary over folds and every fold's curves.
      *
+     * @param rank         1 for the best trial ({@link Ranking}); null for a trial without a rank
      * @param provenance   {@code TrialProvenance}; null before the trial is done or for trials of older versions
      * @param reproduction the latest {@code workbench reproduce} of the trial; null if never reproduced
      */
     public record Trial(int index, Map<String, Number> params, long seed, String status, String error,
-                        ShownScore score, List<Fold> folds, JsonNode provenance, Reproduction reproduction,
+                        ShownScore score, Integer rank, List<Fold> folds, JsonNode provenance, Reproduction reproduction,
                         ConfusionSummary outOfFold, boolean weightsWarning) {}
 
     /** The outcome of the latest reproduction of a trial; {@code fold} null when all folds were re-run. */
@@ -79,19 +80,22 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
                 .collect(Collectors.toMap(ReproductionRow::trialId, r -> r, (a, b) -> b));
         List<TestReport> tests = traces.tests().stream().map(d -> new TestReport(d.exportId(), d.trialIndex(), d.fold(),
                 ConfusionSummary.of(d.confusion(), 1), d.mistakes())).toList();
+        Map<Long, Integer> ranks = Ranking.ranks(detail.trials().stream().map(TrialDetail::trial).toList(),
+                e.maximize());
         return new ExperimentReport(experiment, detail.trials().stream()
-                .map(t -> trial(t, latest.get(t.trial().id()), json, traces, e.metric())).toList(),
+                .map(t -> trial(t, ranks.get(t.trial().id()), latest.get(t.trial().id()), json, traces, e.metric()))
+                .toList(),
                 detail.refit() == null ? null : detail.refit().refit(), exports, tests);
     }
 
-    private static Trial trial(TrialDetail detail, ReproductionRow r, ProvenanceJson json, Traces traces,
-                               String metric) {
+    private static Trial trial(TrialDetail detail, Integer rank, ReproductionRow r, ProvenanceJson json,
+                               Traces traces, String metric) {
         TrialRow t = detail.trial();
         List<Fold> folds = detail.folds().stream().map(f -> fold(f, traces)).toList();
         Reproduction reproduction = r == null ? null
                 : new Reproduction(r.fold(), r.outcome(), r.detail(), r.parallel(), r.verifiedAt());
         return new Trial(t.index(), numbers(t.params()), t.seed(), t.status().value(), t.error(),
-                ShownScore.of(t.score(), metric), folds, json.tree(t.provenanceJson()), reproduction,
+                ShownScore.of(t.score(), metric), rank, folds, json.tree(t.provenanceJson()), reproduction,
                 Traces.outOfFold(detail.folds(), traces.confusions()), traces.alarmingTrials().contains(t.id()));
     }
 

@@ -1,15 +1,11 @@
 package dev.workbench.app;
 
 import dev.workbench.metrics.EpochMetrics;
-import dev.workbench.provenance.Seeds;
 import dev.workbench.spec.ExperimentSpec;
-import dev.workbench.spec.TrainingSpec;
 import dev.workbench.store.Refit;
 import dev.workbench.store.RunStatus;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
-import dev.workbench.train.FoldTrainer;
-import dev.workbench.train.TrainRequest;
 import dev.workbench.train.TrainedModel;
 
 /**
@@ -20,13 +16,13 @@ import dev.workbench.train.TrainedModel;
 final class RefitStep {
 
     private final Store store;
-    private final ExperimentSpec spec;
+    private final UnitTraining training;
     private final long experimentId;
     private final PreparedData data;
 
     RefitStep(Store store, ExperimentSpec spec, long experimentId, PreparedData data) {
         this.store = store;
-        this.spec = spec;
+        this.training = new UnitTraining(spec);
         this.experimentId = experimentId;
         this.data = data;
     }
@@ -36,11 +32,12 @@ final class RefitStep {
      * number of epochs its folds ran, from the refit seed; the caller closes the model.
      */
     TrainedModel train(TrialRow trial, PreparedData.Split split, RunListener listener) {
-        int epochs = epochs(trial);
-        TrainingSpec fixed = spec.training().fixedEpochs(epochs);
-        return new FoldTrainer().trainModel(new TrainRequest(spec.model(), fixed, trial.params(),
-                Seeds.refit(spec.seed(), trial.index()), split.train(), split.validation()),
-                m -> listener.epoch(trial.index(), -1, m));
+        return training.refit(trial, epochs(trial), split, m -> listener.epoch(trial.index(), -1, m));
+    }
+
+    /** The seed the refit of {@code trial} trains from. */
+    long seed(TrialRow trial) {
+        return training.refitSeed(trial.index());
     }
 
     /** The epochs a refit of {@code trial} trains: the mean its folds ran. */
@@ -55,7 +52,7 @@ final class RefitStep {
      */
     Refit store(TrialRow trial, TrainedModel model, double seconds) {
         EpochMetrics last = model.result().last();
-        Refit done = new Refit(trial.index(), Seeds.refit(spec.seed(), trial.index()), RunStatus.DONE, null,
+        Refit done = new Refit(trial.index(), seed(trial), RunStatus.DONE, null,
                 model.result().epochs().size(), last.valLoss(), last.valAccuracy(), seconds);
         store.refits().save(experimentId, done);
         store.refits().saveModel(experimentId, model.zipBytes());
@@ -71,9 +68,5 @@ final class RefitStep {
         if (model.result().validation() != null) {
             new TestGallery(store, data).save(experimentId, null, trial.index(), null, model.result().validation());
         }
-    }
-
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
     }
 }

@@ -8,8 +8,6 @@ import dev.workbench.store.FoldRunRow;
 import dev.workbench.store.RunStatus;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
-import dev.workbench.train.FoldTrainer;
-import dev.workbench.train.TrainRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +63,7 @@ final class Reproduction {
         PreparedData.Split split = experiment.data().fold(unit.fold());
         var spec = experiment.spec().spec();
         try {
-            new FoldTrainer().train(new TrainRequest(spec.model(), spec.training(), unit.trial().params(), unit.seed(),
-                    split.train(), split.validation()), m -> {
+            new UnitTraining(spec).fold(unit.trial(), unit.seed(), split, m -> {
                         epochs.add(m);
                         listener.epoch(unit.trial().index(), unit.fold(), m);
                     });

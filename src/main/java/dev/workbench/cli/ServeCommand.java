@@ -1,6 +1,6 @@
 package dev.workbench.cli;
 
-import dev.workbench.web.Dashboard;
+import dev.workbench.app.DashboardServer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +25,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Dashboard dashboard = serve.start(store, true)) {
+        try (DashboardServer.Running dashboard = serve.start(store.workbench(), true)) {
             out.println("Dashboard: " + dashboard.url() + "  (Ctrl+C to stop)");
             out.flush();
             ServeOptions.awaitStop();

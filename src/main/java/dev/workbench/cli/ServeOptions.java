@@ -1,7 +1,8 @@
 package dev.workbench.cli;
 
 import dev.workbench.UserInputException;
-import dev.workbench.web.Dashboard;
+import dev.workbench.app.DashboardServer;
+import dev.workbench.app.Workbench;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Option;
 
@@ -21,12 +22,12 @@ final class ServeOptions {
                     + "'*' answers any. Other Host headers get 421 (a guard against DNS rebinding).")
     java.util.Set<String> allowHosts = new java.util.TreeSet<>();
 
-    /** Starts the dashboard on the database the store options name. */
-    Dashboard start(StoreOptions store, boolean mustExist) {
+    /** Starts the dashboard on the workbench's database. */
+    DashboardServer.Running start(Workbench workbench, boolean mustExist) {
         if (port < 0 || port > 65535) {
             throw new UserInputException("--port: expected 0 to 65535, got " + port);
         }
-        return Dashboard.start(store.config().dbUrl(), host, port, mustExist, allowHosts);
+        return workbench.serve(host, port, mustExist, allowHosts);
     }
 
     /**

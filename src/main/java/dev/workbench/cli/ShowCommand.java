@@ -35,7 +35,7 @@ final class ShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ExperimentReport report = store.workbench().show(name);
         if (json) {
-            out.println(Json.mapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            out.println(Json.results().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         } else {
             new Leaderboard(out).print(report);
         }

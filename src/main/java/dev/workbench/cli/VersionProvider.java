@@ -1,5 +1,6 @@
 package dev.workbench.cli;
 
+import dev.workbench.app.Workbench;
 import dev.workbench.provenance.SoftwareVersions;
 import picocli.CommandLine.IVersionProvider;
 
@@ -8,7 +9,7 @@ final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        SoftwareVersions v = SoftwareVersions.current();
+        SoftwareVersions v = Workbench.versions();
         return new String[] {"workbench " + v.workbench() + " (commit " + v.gitCommit() + ", built " + v.buildTime() + ")",
                 "Deeplearning4j " + v.deeplearning4j() + ", ND4J " + v.nd4j() + ", Java " + v.javaVersion()};
     }

@@ -76,8 +76,8 @@ public final class TestDiagnosisRepository {
                         + " ORDER BY d.id DESC")
                 .bind("id", id)
                 .map((rs, ctx) -> new TestDiagnosisRow(rs.getLong("id"), rs.getLong("experiment_id"),
-                        (Long) rs.getObject("export_id", Long.class), rs.getInt("trial_index"),
-                        (Integer) rs.getObject("fold", Integer.class), counts.read(rs.getInt("classes"), rs.getString("counts")),
+                        rs.getObject("export_id", Long.class), rs.getInt("trial_index"),
+                        rs.getObject("fold", Integer.class), counts.read(rs.getInt("classes"), rs.getString("counts")),
                         List.of()))
                 .findFirst()
                 .map(d -> d.withMistakes(mistakes(h, d.id()))));

@@ -3,16 +3,10 @@ package dev.workbench.store;
 import java.util.List;
 import java.util.Optional;
 
-/** Trials of an experiment: reads in index order, and ranking. Written by {@link WorkQueue}. Thread-safe. */
+/** Trials of an experiment: reads in index order (ranking is the app's). Written by {@link WorkQueue}. Thread-safe. */
 public final class TrialRepository {
 
     private static final String SELECT = "SELECT " + Rows.TRIAL_COLUMNS + " FROM trial t ";
-    private static final String RANKED = SELECT + "JOIN experiment e ON e.id = t.experiment_id "
-            + "WHERE t.experiment_id = :experimentId AND t.status = 'done' "
-            + "AND t.score_mean > CAST('-Infinity' AS DOUBLE PRECISION) "
-            + "AND t.score_mean < CAST('Infinity' AS DOUBLE PRECISION) "
-            + "ORDER BY CASE WHEN e.goal = 'maximize' THEN -t.score_mean ELSE t.score_mean END, t.trial_index "
-            + "LIMIT :limit";
 
     private final Database db;
     private final Rows rows;
@@ -36,18 +30,6 @@ public final class TrialRepository {
                 .bind("id", trialId)
                 .map((rs, ctx) -> rows.trial(rs))
                 .findOne());
-    }
-
-    /**
-     * Done trials with a finite mean score, best first by the experiment's goal (ties: lower index
-     * first), at most {@code limit}. The first is the trial to refit.
-     */
-    public List<TrialRow> ranked(long experimentId, int limit) {
-        return db.withHandle("rank trials of experiment " + experimentId, h -> h.createQuery(RANKED)
-                .bind("experimentId", experimentId)
-                .bind("limit", limit)
-                .map((rs, ctx) -> rows.trial(rs))
-                .list());
     }
 
     /** The trial of an experiment with that index, if any. */

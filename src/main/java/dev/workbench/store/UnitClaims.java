@@ -44,8 +44,8 @@ final class UnitClaims {
         Optional<Candidate> found = h.createQuery(CANDIDATE)
                 .bindList("experiments", experimentIds)
                 .map((rs, ctx) -> new Candidate(rs.getLong("id"), rs.getLong("experiment_id"),
-                        UnitKind.of(rs.getString("kind")), (Long) rs.getObject("trial_id", Long.class),
-                        (Integer) rs.getObject("fold", Integer.class), (Long) rs.getObject("seed", Long.class),
+                        UnitKind.of(rs.getString("kind")), rs.getObject("trial_id", Long.class),
+                        rs.getObject("fold", Integer.class), rs.getObject("seed", Long.class),
                         rs.getString("state"), rs.getInt("attempt"), rs.getInt("failures"), rs.getInt("max_attempts"),
                         rs.getString("owner")))
                 .findOne();

@@ -22,8 +22,8 @@ public final class UnitRepository {
                         SELECT + "WHERE u.experiment_id = :id ORDER BY u.id")
                 .bind("id", experimentId)
                 .map((rs, ctx) -> new UnitRow(rs.getLong("id"), rs.getLong("experiment_id"),
-                        UnitKind.of(rs.getString("kind")), (Integer) rs.getObject("trial_index", Integer.class),
-                        (Integer) rs.getObject("fold", Integer.class), rs.getString("state"), rs.getInt("attempt"),
+                        UnitKind.of(rs.getString("kind")), rs.getObject("trial_index", Integer.class),
+                        rs.getObject("fold", Integer.class), rs.getString("state"), rs.getInt("attempt"),
                         rs.getInt("failures"), rs.getInt("max_attempts"), rs.getString("owner"),
                         Rows.instant(rs, "lease_until"), Rows.instant(rs, "heartbeat_at"), rs.getString("error")))
                 .list());

@@ -2,6 +2,7 @@ package dev.workbench.web;
 
 import dev.workbench.UserInputException;
 import dev.workbench.WorkbenchException;
+import dev.workbench.app.NotFoundException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

@@ -2,20 +2,20 @@ package dev.workbench.web;
 
 import dev.workbench.UserInputException;
 import dev.workbench.WorkbenchException;
-import dev.workbench.store.ReadOnlyStore;
-import dev.workbench.store.Store;
+import dev.workbench.app.DashboardServer;
+import dev.workbench.app.Results;
 import io.javalin.Javalin;
 import java.util.Set;
 
 /** A running dashboard on its own connection pool to the results database; close it to stop serving. */
-public final class Dashboard implements AutoCloseable {
+public final class Dashboard implements DashboardServer.Running {
 
-    private final Store store;
+    private final Results results;
     private final Javalin app;
     private final String url;
 
-    private Dashboard(Store store, Javalin app, String url) {
-        this.store = store;
+    private Dashboard(Results results, Javalin app, String url) {
+        this.results = results;
         this.app = app;
         this.url = url;
     }
@@ -23,7 +23,7 @@ public final class Dashboard implements AutoCloseable {
     /**
      * Serves the results database at {@code dbUrl} on {@code host:port} (port 0: any free port).
      *
-     * @param mustExist open an existing database as it is ({@link ReadOnlyStore}: never created or migrated);
+     * @param mustExist open an existing database as it is (never created or migrated);
      *                  false when a run about to start creates or migrates it
      * @throws UserInputException  when {@code mustExist} and the database does not exist or needs upgrading
      * @throws WorkbenchException when the database cannot be opened or the address cannot be bound
@@ -34,24 +34,28 @@ public final class Dashboard implements AutoCloseable {
 
     /** As {@link #start(String, String, int, boolean)}, also answering to the host names {@code allowHosts}. */
     public static Dashboard start(String dbUrl, String host, int port, boolean mustExist, Set<String> allowHosts) {
-        Store store = mustExist ? ReadOnlyStore.open(dbUrl) : Store.open(dbUrl);
-        Javalin app = DashboardApp.create(store, host, allowHosts);
+        return serve(Results.open(dbUrl, mustExist), host, port, allowHosts);
+    }
+
+    /** Serves {@code results}, which the dashboard then owns and closes. */
+    static Dashboard serve(Results results, String host, int port, Set<String> allowHosts) {
+        Javalin app = DashboardApp.create(results, host, allowHosts);
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
-            store.close();
+            results.close();
             throw new WorkbenchException("cannot serve on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
-        return new Dashboard(store, app, "http://" + shownHost + ":" + app.port() + "/");
+        return new Dashboard(results, app, "http://" + shownHost + ":" + app.port() + "/");
     }
 
-    /** The address it serves, e.g. {@code http://127.0.0.1:7070/}. */
+    @Override
     public String url() {
         return url;
     }
 
-    /** The port it listens on. */
+    @Override
     public int port() {
         return app.port();
     }
@@ -59,6 +63,6 @@ public final class Dashboard implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        store.close();
+        results.close();
     }
 }

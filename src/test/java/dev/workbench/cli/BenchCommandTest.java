@@ -8,8 +8,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** The benchmark commands, shrunk to seconds on synthetic data; timings are printed, never asserted. */
+@Tag("slow")
 class BenchCommandTest {
 
     private static final String PYTHON = "/usr/bin/python3";

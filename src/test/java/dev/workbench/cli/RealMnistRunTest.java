@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** One end-to-end run on real MNIST, when {@code data/mnist} has been fetched (see {@link Required}). */
+@Tag("slow")
 class RealMnistRunTest {
 
     @TempDir

@@ -15,12 +15,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Every spec in {@code experiments/} trains: its model template is run for one epoch, one trial and
  * two folds on tiny synthetic MNIST. The recipe files stay as they are; the test rewrites the data,
  * folds, epochs and search size of a copy. A new recipe is covered by dropping it in the folder.
  */
+@Tag("slow")
 class RecipeSpecsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /** A run killed with SIGKILL and started again ends with the same results as an uninterrupted run. */
+@Tag("slow")
 class ResumeTest {
 
     private static final String SPEC = CliHarness.TINY.replace("epochs: 2", "epochs: 10");

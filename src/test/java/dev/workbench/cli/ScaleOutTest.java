@@ -15,11 +15,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Workers in real processes on one PostgreSQL database (and two runs on one H2 file): the results are
  * bit-identical to a single-process H2 run whatever is killed, paused or restarted on the way.
  */
+@Tag("slow")
 class ScaleOutTest {
 
     static final String SPEC = CliHarness.TINY.replace("epochs: 2", "epochs: 8")

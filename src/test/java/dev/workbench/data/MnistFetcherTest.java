@@ -100,6 +100,7 @@ class MnistFetcherTest {
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(busy.resolve(MnistFetcher.LOCK_FILE),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
              java.nio.channels.FileLock lock = channel.lock()) {
+            assertThat(lock.isValid()).isTrue();
             fetcher(checksums).ensure(dataDir);
         }
         assertThat(stale).doesNotExist();

@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 
 /** The work queue on H2 and on PostgreSQL: atomic submission, claims, leases, fencing, scoring once. */
+@Tag("slow")
 class WorkQueueTest {
 
     private static final AtomicInteger DBS = new AtomicInteger();

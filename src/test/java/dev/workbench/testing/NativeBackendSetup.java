@@ -1,6 +1,6 @@
 package dev.workbench.testing;
 
-import dev.workbench.train.CpuBackend;
+import dev.workbench.backend.CpuBackend;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 

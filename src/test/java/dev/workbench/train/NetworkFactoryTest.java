@@ -1,5 +1,6 @@
 package dev.workbench.train;
 
+import dev.workbench.backend.CpuBackend;
 import static dev.workbench.train.TrainFixtures.conv;
 import static dev.workbench.train.TrainFixtures.dense;
 import static dev.workbench.train.TrainFixtures.dropout;

@@ -1,5 +1,6 @@
 package dev.workbench.train;
 
+import dev.workbench.backend.CpuBackend;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workbench.metrics.Diagnosis;

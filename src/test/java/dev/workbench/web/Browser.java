@@ -58,7 +58,7 @@ final class Browser implements AutoCloseable {
     }
 
     void awaitLoaded() {
-        until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-loaded")));
+        until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
     }
 
     /** Console messages logged since the last call (Content-Security-Policy violations among them). */

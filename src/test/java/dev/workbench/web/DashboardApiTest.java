@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Tag;
 
 /** The JSON API over real HTTP on a random port, on a database made by real runs. */
+@Tag("slow")
 class DashboardApiTest {
 
     private static Dashboard dashboard;

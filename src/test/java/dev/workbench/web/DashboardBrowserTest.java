@@ -10,8 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
+import org.junit.jupiter.api.Tag;
 
 /** Every page in headless Chromium on the database of real runs: tables, chart series and controls. */
+@Tag("browser")
 class DashboardBrowserTest {
 
     private static Dashboard dashboard;
@@ -59,7 +61,8 @@ class DashboardBrowserTest {
         assertThat(rows.get(0).getText()).contains("grid").contains("6/6 trials").contains("(2 failed)").contains("done");
         assertThat(rows.get(1).getText()).contains("tiny").contains("2/2 trials");
         browser.screenshot("experiments");
-        rows.get(0).findElement(org.openqa.selenium.By.tagName("a")).click();
+        // found again: the page re-renders its rows every 3 s, so the rows read above may be stale by now
+        browser.one("#experiments tbody tr:first-child a").click();
         browser.awaitLoaded();
         assertThat(browser.driver().getCurrentUrl()).endsWith("/experiment.html?id=" + grid);
     }
@@ -214,9 +217,9 @@ class DashboardBrowserTest {
         assertThat(browser.one("table.provenance").getText()).contains("fold_assignment_sha256").contains("backend.native_build");
         assertThat(browser.all("#error-trace")).isEmpty();
         assertThat(browser.one("table.provenance[data-section=trial]").getText()).contains("seed").contains("omp_threads");
-        assertThat(browser.one("#reproduction-result").getAttribute("data-outcome")).isEqualTo("identical");
+        assertThat(browser.one("#reproduction-result").getDomAttribute("data-outcome")).isEqualTo("identical");
         assertThat(browser.all("#export-table tbody tr")).hasSize(1);
-        assertThat(browser.all("#export-table a.download")).extracting(a -> a.getAttribute("href"))
+        assertThat(browser.all("#export-table a.download")).extracting(a -> a.getDomProperty("href"))
                 .allMatch(href -> href.matches(".*/api/exports/\\d+/(model\\.zip|manifest\\.json)"));
         browser.screenshot("trial");
 

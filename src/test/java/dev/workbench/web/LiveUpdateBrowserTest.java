@@ -19,11 +19,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Pages follow a running experiment without a reload: the test claims units and writes epochs and scores
  * through the work queue, as a worker does, while headless Chromium shows the pages.
  */
+@Tag("browser")
 class LiveUpdateBrowserTest {
 
     private static final WorkerIdentity WORKER = new WorkerIdentity("host:1", "t1", "CPU", "avx2");

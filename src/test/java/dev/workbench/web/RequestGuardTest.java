@@ -12,8 +12,10 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Host-header checking and security headers on a real port, with raw HTTP so any Host header can be sent. */
+@Tag("slow")
 class RequestGuardTest {
 
     private static Dashboard dashboard;

@@ -22,12 +22,14 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The experiment page's API calls on an H2 file database of 500 trials × 5 folds × 30 epochs. Asserts
  * what the answers hold; prints how long they take (measured, not asserted), and the page's load time
  * in headless Chromium.
  */
+@Tag("browser")
 class ScaleTest {
 
     private static final int TRIALS = 500;

@@ -10,12 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Steps, weight spreads, confusion matrices and mistakes in {@code show --json} and the API, on the fixture's
  * real runs: grid has 240 training rows in 3 folds (160 train / 80 validation each, batch 32, 4 epochs) and
  * 100 test rows; its refit was exported.
  */
+@Tag("slow")
 class TrainingViewsApiTest {
 
     private static final int TRAIN_ROWS = 240;

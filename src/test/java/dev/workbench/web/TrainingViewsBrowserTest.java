@@ -9,11 +9,13 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The training views in headless Chromium on the fixture's real runs (grid: 3 folds × 4 epochs of 5 batches,
  * 10 classes; its best trial refitted and exported).
  */
+@Tag("browser")
 class TrainingViewsBrowserTest {
 
     private static Dashboard dashboard;
@@ -93,7 +95,7 @@ class TrainingViewsBrowserTest {
         assertThat(browser.all("#oof-table td.class-accuracy")).hasSize(10);
         long sum = 0;
         for (var cell : browser.all("#oof-table td.cell")) {
-            sum += Long.parseLong(cell.getAttribute("data-count"));
+            sum += Long.parseLong(cell.getDomAttribute("data-count"));
         }
         assertThat(sum).isEqualTo(240);
         assertThat(browser.text("#oof-caption")).startsWith("240 rows");

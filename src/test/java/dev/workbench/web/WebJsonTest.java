@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.metrics.ScoreSummary;
-import dev.workbench.store.Refit;
-import dev.workbench.store.RunStatus;
+import dev.workbench.app.CurveView;
+import dev.workbench.app.ExperimentView;
+import dev.workbench.app.TrialView;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class WebJsonTest {
     @Test
     void seeds_are_strings_because_javascript_numbers_would_round_them() throws Exception {
         long seed = -3762691819024288293L;
-        assertThat(json.readTree(json.writeValueAsString(new Refit(3, seed, RunStatus.DONE, null, 2, 0.1, 0.9, 1.0)))
+        assertThat(json.readTree(json.writeValueAsString(new ExperimentView.RefitLine(3, seed, "done", null, 2, 0.1, 0.9, 1.0)))
                 .get("seed").asText()).isEqualTo("-3762691819024288293");
         TrialView.Fold fold = new TrialView.Fold(0, seed, "done", null, null, null, 0, List.of(), null);
         assertThat(json.readTree(json.writeValueAsString(fold)).get("seed").isTextual()).isTrue();

@@ -1,4 +1,4 @@
-package dev.workbench.train;
+package dev.workbench.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

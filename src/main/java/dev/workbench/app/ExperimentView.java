@@ -1,4 +1,4 @@
-package dev.workbench.web;
+package dev.workbench.app;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,7 +13,7 @@ import dev.workbench.store.ExperimentSummary;
 import dev.workbench.store.Refit;
 import dev.workbench.store.RefitRow;
 import dev.workbench.store.Store;
-import dev.workbench.web.TrialLines.TrialLine;
+import dev.workbench.app.TrialLines.TrialLine;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -22,21 +22,31 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The experiment page's data: the experiment, its progress, parameters and leaderboard. */
-final class ExperimentView {
+public final class ExperimentView {
 
     /** 2^53 - 1: JavaScript numbers hold integers exactly up to here. */
     private static final BigInteger MAX_SAFE_INTEGER = BigInteger.valueOf((1L << 53) - 1);
 
     /** Everything the experiment page shows except curves; {@code queue} has its work queue and workers. */
-    record Page(Info experiment, Progress progress, List<Parameter> parameters, List<TrialLine> trials, Refit refit,
-                QueueView.Queue queue) {}
+    public record Page(Info experiment, Progress progress, List<Parameter> parameters, List<TrialLine> trials,
+                       RefitLine refit, QueueView.Queue queue) {}
+
+    /** The experiment's refit as the API shows it: {@link Refit} with its seed as a string. */
+    public record RefitLine(int trialIndex, @JsonFormat(shape = JsonFormat.Shape.STRING) long seed, String status,
+                            String error, int epochs, Double testLoss, Double testAccuracy, double seconds) {
+
+        static RefitLine of(Refit r) {
+            return new RefitLine(r.trialIndex(), r.seed(), r.status().value(), r.error(), r.epochs(), r.testLoss(),
+                    r.testAccuracy(), r.seconds());
+        }
+    }
 
     /** The experiment's identity, spec and provenance. */
-    record Info(long id, String name, @JsonFormat(shape = JsonFormat.Shape.STRING) long seed, String strategy, String metric, String goal, String status,
+    public record Info(long id, String name, @JsonFormat(shape = JsonFormat.Shape.STRING) long seed, String strategy, String metric, String goal, String status,
                 Instant createdAt, Instant finishedAt, String specSha256, JsonNode spec, JsonNode provenance) {}
 
     /** How far a run has got; {@code epochs_recorded} grows with every finished epoch. */
-    record Progress(String status, int trialsTotal, int trialsDone, int trialsFailed, long epochsRecorded,
+    public record Progress(String status, int trialsTotal, int trialsDone, int trialsFailed, long epochsRecorded,
                     Double bestScore) {}
 
     /**
@@ -45,7 +55,7 @@ final class ExperimentView {
      * @param varying true when the trials took more than one value
      * @param scale   {@code log} or {@code linear}, from the spec
      */
-    record Parameter(String name, boolean varying, List<Double> values, String scale) {}
+    public record Parameter(String name, boolean varying, List<Double> values, String scale) {}
 
     private ExperimentView() {}
 
@@ -58,7 +68,7 @@ final class ExperimentView {
         List<TrialLine> trials = TrialLines.of(store, e);
         RefitRow refit = store.refits().find(id).orElse(null);
         return new Page(info, progress(store, id), parameters(trials, spec), trials,
-                refit == null ? null : refit.refit(), QueueView.of(store, id));
+                refit == null ? null : RefitLine.of(refit.refit()), QueueView.of(store, id));
     }
 
     static Progress progress(Store store, long id) {

@@ -1,4 +1,4 @@
-package dev.workbench.train;
+package dev.workbench.backend;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
-package dev.workbench.web;
+package dev.workbench.app;
 
-import dev.workbench.app.Traces;
 import dev.workbench.metrics.ConfusionMatrix;
 import dev.workbench.metrics.ConfusionSummary;
 import dev.workbench.metrics.LayerSpread;
@@ -19,28 +18,28 @@ import java.util.stream.Collectors;
  * The trial page's training views: curves within epochs, the weight spread of each fold, the out-of-fold
  * confusion matrix, and the test diagnoses of the trial's refit and exports.
  */
-final class TrainingPanels {
+public final class TrainingPanels {
 
     /** Everything the panels draw. */
-    record Panels(StepView.Steps steps, List<FoldWeights> weights, double warnMagnitude, boolean weightsWarning,
+    public record Panels(StepView.Steps steps, List<FoldWeights> weights, double warnMagnitude, boolean weightsWarning,
                   ConfusionSummary outOfFold, List<TestView> tests) {}
 
     /** One fold's weight spreads, one series per layer and parameter kind. */
-    record FoldWeights(int fold, List<ParamSeries> layers) {}
+    public record FoldWeights(int fold, List<ParamSeries> layers) {}
 
     /**
      * One layer's weights or biases over training.
      *
      * @param points {@code [epoch, min, q1 … q6, max, non_finite, update_norm]} per reading
      */
-    record ParamSeries(int layer, String layerType, String param, long count, List<List<Double>> points) {}
+    public record ParamSeries(int layer, String layerType, String param, long count, List<List<Double>> points) {}
 
     /** A test-set diagnosis: the refit's ({@code exportId} null) or an export's. */
-    record TestView(long id, String source, Long exportId, Integer fold, ConfusionSummary confusion,
+    public record TestView(long id, String source, Long exportId, Integer fold, ConfusionSummary confusion,
                     List<Gallery> mistakes) {}
 
     /** One mistake of a gallery with the address of its image. */
-    record Gallery(int position, int row, int label, int predicted, double probability, String imageUrl) {}
+    public record Gallery(int position, int row, int label, int predicted, double probability, String imageUrl) {}
 
     private TrainingPanels() {}
 

@@ -1,4 +1,4 @@
-package dev.workbench.web;
+package dev.workbench.app;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.workbench.UserInputException;
@@ -15,31 +15,31 @@ import java.util.Map;
  * Learning curves of selected trials for one metric: each trial's mean over folds per epoch with the
  * min–max band, and every fold's own curve, all downsampled to a maximum number of points.
  */
-final class CurveView {
+public final class CurveView {
 
     /** What the band around each mean shows. */
     static final String BAND = "min-max over folds";
 
     /** The curves of several trials of one experiment, against {@code x}: epochs, iterations or images (seen). */
-    record Curves(String metric, String x, String band, int points, List<TrialCurve> trials) {}
+    public record Curves(String metric, String x, String band, int points, List<TrialCurve> trials) {}
 
     /**
      * One trial: its mean curve with band and its folds' curves.
      *
      * @param epochs the most epochs (steps, on the iterations and images axes) any fold recorded, before downsampling
      */
-    record TrialCurve(long id, int index, String status, int epochs, List<MeanPoint> mean, List<FoldCurve> folds) {}
+    public record TrialCurve(long id, int index, String status, int epochs, List<MeanPoint> mean, List<FoldCurve> folds) {}
 
     /** One fold's curve. */
-    record FoldCurve(int fold, String status, int epochs, List<Point> points) {}
+    public record FoldCurve(int fold, String status, int epochs, List<Point> points) {}
 
     /** {@code [x, value]}: x is the epoch, or the iteration or images seen at a logged step. */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    record Point(long x, double value) {}
+    public record Point(long x, double value) {}
 
     /** {@code [x, mean, min, max, folds]} over the folds with a finite value at that x. */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    record MeanPoint(long x, double mean, double min, double max, int folds) {}
+    public record MeanPoint(long x, double mean, double min, double max, int folds) {}
 
     private CurveView() {}
 

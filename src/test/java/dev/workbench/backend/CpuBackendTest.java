@@ -1,15 +1,9 @@
-package dev.workbench.train;
+package dev.workbench.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.workbench.provenance.BackendInfo;
-import java.util.Map;
-import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
-import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
-import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
-import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,18 +42,5 @@ class CpuBackendTest {
         assertThat(info.buildFlags()).contains("HAVE_ONEDNN");
         assertThat(info.oneDnn()).isTrue();
         assertThat(info.layerHelpers()).isTrue();
-    }
-
-    @Test
-    void convolutionAndPoolingUseTheOneDnnHelpers() {
-        assumeTrue(BACKEND.hasAvx2(), "CPU lacks AVX2");
-        MultiLayerNetwork net = new NetworkFactory().network(
-                TrainFixtures.referenceCnn(), TrainFixtures.adam(1e-3, 128, 1), Map.of(), 1L);
-        try {
-            assertThat(((ConvolutionLayer) net.getLayer(0)).getHelper()).isInstanceOf(MKLDNNConvHelper.class);
-            assertThat(((SubsamplingLayer) net.getLayer(1)).getHelper()).isInstanceOf(MKLDNNSubsamplingHelper.class);
-        } finally {
-            net.close();
-        }
     }
 }

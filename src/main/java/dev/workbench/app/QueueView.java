@@ -1,4 +1,4 @@
-package dev.workbench.web;
+package dev.workbench.app;
 
 import dev.workbench.store.Store;
 import dev.workbench.store.UnitRow;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The experiment's work queue as the experiment page shows it: unit counts, workers, retried units. */
-final class QueueView {
+public final class QueueView {
 
     /**
      * @param queued  units waiting for a worker
@@ -18,7 +18,7 @@ final class QueueView {
      * @param workers every worker process that claimed a unit, by {@code host:pid}
      * @param retried units with an attempt that died or threw
      */
-    record Queue(int queued, int running, int done, int failed, List<Worker> workers, List<Retried> retried) {}
+    public record Queue(int queued, int running, int done, int failed, List<Worker> workers, List<Retried> retried) {}
 
     /**
      * @param worker        {@code host:pid}
@@ -26,7 +26,7 @@ final class QueueView {
      * @param current       units it holds now, e.g. {@code trial 3 fold 1}
      * @param lastHeartbeat its latest lease renewal (database clock)
      */
-    record Worker(String worker, int unitsDone, List<String> current, Instant lastHeartbeat) {}
+    public record Worker(String worker, int unitsDone, List<String> current, Instant lastHeartbeat) {}
 
     /**
      * @param unit     e.g. {@code trial 3 fold 1} or {@code refit}
@@ -35,7 +35,7 @@ final class QueueView {
      * @param failures attempts that died or threw
      * @param error    the last failed attempt's error
      */
-    record Retried(String unit, String state, int attempt, int failures, int maxAttempts, String owner, String error) {}
+    public record Retried(String unit, String state, int attempt, int failures, int maxAttempts, String owner, String error) {}
 
     private QueueView() {}
 

@@ -1,4 +1,4 @@
-package dev.workbench.train;
+package dev.workbench.backend;
 
 import dev.workbench.UserInputException;
 import dev.workbench.provenance.BackendInfo;

@@ -1,4 +1,4 @@
-package dev.workbench.web;
+package dev.workbench.app;
 
 import dev.workbench.UserInputException;
 

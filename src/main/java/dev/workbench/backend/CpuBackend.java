@@ -1,4 +1,4 @@
-package dev.workbench.train;
+package dev.workbench.backend;
 
 import dev.workbench.provenance.BackendInfo;
 import java.io.IOException;
@@ -85,7 +85,7 @@ public final class CpuBackend {
     }
 
     /** True when the CPU flags list {@code avx2}; false when they cannot be read. */
-    boolean hasAvx2() {
+    public boolean hasAvx2() {
         try {
             return cpuFlagsHaveAvx2(Files.readString(cpuInfo));
         } catch (IOException | RuntimeException e) {

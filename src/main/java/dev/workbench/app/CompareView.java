@@ -1,17 +1,16 @@
-package dev.workbench.web;
+package dev.workbench.app;
 
 import dev.workbench.UserInputException;
-import dev.workbench.app.Traces;
 import dev.workbench.metrics.ConfusionMatrix;
 import dev.workbench.metrics.ConfusionSummary;
-import dev.workbench.metrics.PairedTest;
+import dev.workbench.metrics.PairedComparison;
 import dev.workbench.store.FoldRunRow;
 import dev.workbench.store.ExperimentRow;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
-import dev.workbench.web.TrialLines.FoldScore;
-import dev.workbench.web.TrialLines.TrialLine;
-import dev.workbench.web.TrialView.ExperimentRef;
+import dev.workbench.app.TrialLines.FoldScore;
+import dev.workbench.app.TrialLines.TrialLine;
+import dev.workbench.app.TrialView.ExperimentRef;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -24,20 +23,20 @@ import java.util.Set;
  * Two or more trials of one experiment side by side: parameter differences, scores, and a paired
  * t-test of each against the best of them on the folds both finished.
  */
-final class CompareView {
+public final class CompareView {
 
     /**
      * @param reference id of the trial the others are tested against: the best-ranked of them, or the
      *                  first when none has a score yet
      */
-    record Page(ExperimentRef experiment, List<TrialLine> trials, List<ParamRow> params, long reference,
+    public record Page(ExperimentRef experiment, List<TrialLine> trials, List<ParamRow> params, long reference,
                 List<Comparison> tests, List<ConfusionSummary> outOfFold) {}
 
     /** One parameter's value in each trial, in the order of {@code trials}. */
-    record ParamRow(String name, List<Number> values, boolean differs) {}
+    public record ParamRow(String name, List<Number> values, boolean differs) {}
 
     /** The paired test of {@code other} against {@code reference}: difference = reference - other. */
-    record Comparison(long reference, long other, List<Integer> folds, PairedTest test) {}
+    public record Comparison(long reference, long other, List<Integer> folds, PairedComparison test) {}
 
     private CompareView() {}
 
@@ -88,7 +87,7 @@ final class CompareView {
                         b.add(g.value());
                     });
         }
-        return new Comparison(reference.id(), other.id(), folds, PairedTest.of(a, b));
+        return new Comparison(reference.id(), other.id(), folds, PairedComparison.of(a, b));
     }
 
     private static boolean done(FoldScore f) {

@@ -1,4 +1,4 @@
-package dev.workbench.web;
+package dev.workbench.app;
 
 import static com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING;
 
@@ -13,7 +13,6 @@ import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +20,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Builds the leaderboard lines of one experiment: every trial with its rank, fold scores and test result. */
-final class TrialLines {
+public final class TrialLines {
 
     /** One trial as the leaderboard shows it; the seed is a string, as 64-bit seeds exceed JavaScript's exact integers. */
-    record TrialLine(long id, int index, Map<String, Number> params, @JsonFormat(shape = STRING) long seed,
+    public record TrialLine(long id, int index, Map<String, Number> params, @JsonFormat(shape = STRING) long seed,
                      String status, String error,
                      ShownScore score, Integer rank, List<FoldScore> foldScores, int foldsDone, int epochs,
                      TestResult test, Instant startedAt, Instant finishedAt, boolean weightsWarning) {}
@@ -34,10 +33,10 @@ final class TrialLines {
      *
      * @param value NaN (written as null) for a diverged fold or one without epochs yet
      */
-    record FoldScore(int fold, String status, int epochs, double value) {}
+    public record FoldScore(int fold, String status, int epochs, double value) {}
 
     /** The refit of this trial's parameters on all training data, scored on the test set. */
-    record TestResult(String status, Double accuracy, Double loss, String error) {}
+    public record TestResult(String status, Double accuracy, Double loss, String error) {}
 
     private TrialLines() {}
 
@@ -63,7 +62,7 @@ final class TrialLines {
     private static List<TrialLine> lines(Store store, ExperimentRow experiment, List<TrialRow> trials,
                                          Map<Long, List<FoldOutcome>> folds) {
         RefitRow refit = store.refits().find(experiment.id()).orElse(null);
-        Map<Long, Integer> ranks = ranks(trials, experiment.maximize());
+        Map<Long, Integer> ranks = Ranking.ranks(trials, experiment.maximize());
         Set<Long> alarming = store.traces().alarmingTrials(experiment.id());
         List<TrialLine> lines = new ArrayList<>(trials.size());
         for (TrialRow t : trials) {
@@ -80,19 +79,5 @@ final class TrialLines {
                     alarming.contains(t.id())));
         }
         return lines;
-    }
-
-    /** 1 for the best done trial with a finite mean, then 2, ...; ties broken by lower index. */
-    private static Map<Long, Integer> ranks(List<TrialRow> trials, boolean maximize) {
-        Comparator<TrialRow> byMean = Comparator.comparingDouble(t -> t.score().mean());
-        List<TrialRow> scored = trials.stream()
-                .filter(t -> t.status() == RunStatus.DONE && t.score() != null && Double.isFinite(t.score().mean()))
-                .sorted((maximize ? byMean.reversed() : byMean).thenComparingInt(TrialRow::index))
-                .toList();
-        Map<Long, Integer> ranks = new HashMap<>();
-        for (int i = 0; i < scored.size(); i++) {
-            ranks.put(scored.get(i).id(), i + 1);
-        }
-        return ranks;
     }
 }

@@ -1,13 +1,13 @@
-package dev.workbench.web;
+package dev.workbench.app;
 
 import dev.workbench.metrics.StepMetrics;
 import dev.workbench.store.FoldRunRow;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
-import dev.workbench.web.CurveView.FoldCurve;
-import dev.workbench.web.CurveView.MeanPoint;
-import dev.workbench.web.CurveView.Point;
-import dev.workbench.web.CurveView.TrialCurve;
+import dev.workbench.app.CurveView.FoldCurve;
+import dev.workbench.app.CurveView.MeanPoint;
+import dev.workbench.app.CurveView.Point;
+import dev.workbench.app.CurveView.TrialCurve;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.function.ToDoubleFunction;
  * mean over folds with its min–max band at each x, downsampled with LTTB like the epoch curves. Validation
  * metrics exist only at epoch ends, so their curves have one point per epoch.
  */
-final class StepCurves {
+public final class StepCurves {
 
     private StepCurves() {}
 

@@ -1,4 +1,4 @@
-package dev.workbench.web;
+package dev.workbench.app;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.workbench.web;
+package dev.workbench.app;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.workbench.metrics.StepMetrics;
@@ -15,28 +15,28 @@ import java.util.function.ToDoubleFunction;
  * iteration with its min–max band, downsampled like the epoch curves (LTTB on the training loss, epoch ends
  * always kept; the band thinned evenly).
  */
-final class StepView {
+public final class StepView {
 
     /** The four step metrics, in the order of a {@link Step}'s values. */
     static final List<String> METRICS = List.of("train_loss", "train_accuracy", "val_loss", "val_accuracy");
 
     /** Steps of every fold and the bands over folds, by metric name. */
-    record Steps(int points, List<FoldSteps> folds, Map<String, List<BandPoint>> bands) {}
+    public record Steps(int points, List<FoldSteps> folds, Map<String, List<BandPoint>> bands) {}
 
     /** One fold's steps; {@code stepsTotal} before downsampling. */
-    record FoldSteps(int fold, int stepsTotal, List<Step> steps) {}
+    public record FoldSteps(int fold, int stepsTotal, List<Step> steps) {}
 
     /**
      * {@code [iteration, images_seen, epochs, train_loss, train_accuracy, val_loss, val_accuracy]}: {@code epochs}
      * is the fractional epoch (epoch − 1 + batch / batches of that epoch); val_* are null except at epoch ends.
      */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    record Step(long iteration, long imagesSeen, double epochs, double trainLoss, double trainAccuracy, double valLoss,
+    public record Step(long iteration, long imagesSeen, double epochs, double trainLoss, double trainAccuracy, double valLoss,
                 double valAccuracy) {}
 
     /** {@code [iteration, images_seen, epochs, mean, min, max, folds]} over the folds with a finite value there. */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    record BandPoint(long iteration, long imagesSeen, double epochs, double mean, double min, double max, int folds) {}
+    public record BandPoint(long iteration, long imagesSeen, double epochs, double mean, double min, double max, int folds) {}
 
     private StepView() {}
 

@@ -1,4 +1,4 @@
-package dev.workbench.web;
+package dev.workbench.app;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +10,7 @@ import dev.workbench.store.ExportRow;
 import dev.workbench.store.FoldRunRow;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
-import dev.workbench.web.TrialLines.TrialLine;
+import dev.workbench.app.TrialLines.TrialLine;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,13 +20,13 @@ import java.util.Map;
  * The trial page's data: the trial, every fold with its (downsampled) epochs, provenance, the last
  * reproduction and the exported models.
  */
-final class TrialView {
+public final class TrialView {
 
     /**
      * @param provenance sections of key/value provenance, by name ({@code experiment}: the run's
      *                   environment); rendered generically, so new sections need no page changes
      */
-    record Page(ExperimentRef experiment, TrialLine trial, List<Fold> folds, Map<String, JsonNode> provenance,
+    public record Page(ExperimentRef experiment, TrialLine trial, List<Fold> folds, Map<String, JsonNode> provenance,
                 Reproduction reproduction, List<Download> exports, TrainingPanels.Panels training) {}
 
     /**
@@ -34,18 +34,18 @@ final class TrialView {
      *
      * @param fold null when every fold was re-run
      */
-    record Reproduction(String outcome, String detail, Integer fold, int parallel, Instant verifiedAt) {}
+    public record Reproduction(String outcome, String detail, Integer fold, int parallel, Instant verifiedAt) {}
 
     /**
      * An exported model of this trial, newest first, with the links that download its files.
      *
      * @param fold null for the refit on all training data
      */
-    record Download(long id, Integer fold, String folder, String zipSha256, Double testAccuracy, Instant exportedAt,
+    public record Download(long id, Integer fold, String folder, String zipSha256, Double testAccuracy, Instant exportedAt,
                     String modelUrl, String manifestUrl) {}
 
     /** The experiment a trial belongs to. */
-    record ExperimentRef(long id, String name, String metric, String goal, String status) {}
+    public record ExperimentRef(long id, String name, String metric, String goal, String status) {}
 
     /**
      * One fold run; its seed is a string, like every seed the API writes.
@@ -53,7 +53,7 @@ final class TrialView {
      * @param epochsTotal epochs recorded; {@code epochs} holds at most the requested number of them
      * @param trainedBy   the unit's attempt and the worker (host:pid), backend and native build that ran it
      */
-    record Fold(int fold, @JsonFormat(shape = JsonFormat.Shape.STRING) long seed, String status, String error, Instant startedAt, Instant finishedAt,
+    public record Fold(int fold, @JsonFormat(shape = JsonFormat.Shape.STRING) long seed, String status, String error, Instant startedAt, Instant finishedAt,
                 int epochsTotal, List<EpochMetrics> epochs, FoldRunRow.TrainedBy trainedBy) {}
 
     private TrialView() {}

@@ -1,0 +1,49 @@
+package dev.workbench.app;
+
+import dev.workbench.provenance.Seeds;
+import dev.workbench.spec.ExperimentSpec;
+import dev.workbench.store.TrialRow;
+import dev.workbench.train.EpochListener;
+import dev.workbench.train.FoldResult;
+import dev.workbench.train.FoldTrainer;
+import dev.workbench.train.TrainRequest;
+import dev.workbench.train.TrainedModel;
+
+/**
+ * The one way the app trains a unit, for run, refit, reproduce and export alike: a fold of a trial from
+ * its stored fold seed, or the refit of a trial on all training data from the refit seed (derived here
+ * and nowhere else) for a fixed number of epochs. Epochs go to the caller's listener as they finish.
+ */
+final class UnitTraining {
+
+    private final ExperimentSpec spec;
+
+    UnitTraining(ExperimentSpec spec) {
+        this.spec = spec;
+    }
+
+    /** The seed the refit of trial {@code trialIndex} trains from. */
+    long refitSeed(int trialIndex) {
+        return Seeds.refit(spec.seed(), trialIndex);
+    }
+
+    /** Trains one fold and keeps only its metrics. */
+    FoldResult fold(TrialRow trial, long seed, PreparedData.Split split, EpochListener epochs) {
+        return new FoldTrainer().train(foldRequest(trial, seed, split), epochs);
+    }
+
+    /** Trains one fold and keeps its network; the caller closes it. */
+    TrainedModel foldModel(TrialRow trial, long seed, PreparedData.Split split, EpochListener epochs) {
+        return new FoldTrainer().trainModel(foldRequest(trial, seed, split), epochs);
+    }
+
+    /** Trains the refit of {@code trial} on {@code split} for {@code epochs} epochs; the caller closes it. */
+    TrainedModel refit(TrialRow trial, int epochs, PreparedData.Split split, EpochListener listener) {
+        return new FoldTrainer().trainModel(new TrainRequest(spec.model(), spec.training().fixedEpochs(epochs),
+                trial.params(), refitSeed(trial.index()), split.train(), split.validation()), listener);
+    }
+
+    private TrainRequest foldRequest(TrialRow trial, long seed, PreparedData.Split split) {
+        return new TrainRequest(spec.model(), spec.training(), trial.params(), seed, split.train(), split.validation());
+    }
+}
