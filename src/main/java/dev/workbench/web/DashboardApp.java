@@ -1,6 +1,8 @@
 package dev.workbench.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.workbench.app.ParameterImportance;
+import dev.workbench.app.SearchHistory;
 import dev.workbench.store.Store;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -48,6 +50,10 @@ public final class DashboardApp {
                     Params.metric(ctx.queryParam("metric"), ExperimentView.experiment(store, id).metric()),
                     Params.xAxis(ctx.queryParam("x")), Params.points(ctx.queryParam("points"))));
         });
+        app.get("/api/experiments/{id}/history", ctx -> ctx.json(new SearchHistory(store).of(id(ctx))
+                .orElseThrow(() -> noExperiment(ctx))));
+        app.get("/api/experiments/{id}/importance", ctx -> ctx.json(new ParameterImportance(store).of(id(ctx))
+                .orElseThrow(() -> noExperiment(ctx))));
         app.get("/api/trials/{id}", ctx -> ctx.json(TrialView.of(store, id(ctx),
                 Params.points(ctx.queryParam("points")), json)));
         app.get("/api/exports/{id}/{file}", ctx -> ExportDownload.send(ctx, store, id(ctx), ctx.pathParam("file")));
@@ -56,6 +62,10 @@ public final class DashboardApp {
         app.get("/api/compare", ctx -> ctx.json(CompareView.of(store, Params.trialIds(ctx.queryParam("trials"), 2))));
         ApiErrors.register(app);
         return app;
+    }
+
+    private static NotFoundException noExperiment(Context ctx) {
+        return new NotFoundException("no experiment with id " + id(ctx));
     }
 
     private static long id(Context ctx) {
