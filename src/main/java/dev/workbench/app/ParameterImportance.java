@@ -65,32 +65,32 @@ public final class ParameterImportance {
                 .toList();
         Set<String> names = new LinkedHashSet<>();
         done.forEach(t -> names.addAll(t.params().keySet()));
-        List<String> varying = new ArrayList<>();
-        List<String> excluded = new ArrayList<>();
-        for (String name : names) {
-            (distinct(done, name) > 1 ? varying : excluded).add(name);
+        List<String> varying = names.stream().filter(n -> distinct(done, n) > 1).toList();
+        List<String> excluded = names.stream().filter(n -> !varying.contains(n)).toList();
+        String note = varying.isEmpty() ? "no parameter took more than one value among the done trials"
+                : done.size() < MIN_TRIALS ? done.size() + " done trials: importances need at least " + MIN_TRIALS : null;
+        List<Importance> ranked = note == null ? ranked(done, varying) : List.of();
+        if (note == null && ranked.stream().allMatch(i -> i.importance() == 0.0)) {
+            note = "every done trial has the same score: no parameter explains a difference";
+            ranked = List.of();
         }
-        if (done.size() < MIN_TRIALS || varying.isEmpty()) {
-            String why = varying.isEmpty() ? "no parameter took more than one value among the done trials"
-                    : done.size() + " done trials: importances need at least " + MIN_TRIALS;
-            return new Importances(e.id(), e.metric(), METHOD, done.size(), List.of(), excluded, null, why);
-        }
+        String warning = !ranked.isEmpty() && done.size() < 2 * varying.size() ? "only " + done.size()
+                + " done trials for " + varying.size() + " parameters (fewer than twice as many): the ranking is"
+                + " unreliable" : null;
+        return new Importances(e.id(), e.metric(), METHOD, done.size(), ranked, excluded, warning, note);
+    }
+
+    /** The varying parameters' importances, most important first (ties by name). */
+    private static List<Importance> ranked(List<TrialRow> done, List<String> varying) {
         List<List<Double>> rows = done.stream()
                 .map(t -> varying.stream().map(n -> t.params().getOrDefault(n, Double.NaN)).toList()).toList();
-        List<Double> scores = done.stream().map(t -> t.score().mean()).toList();
-        List<Double> shares = ImpurityImportance.of(rows, scores, SEED);
-        if (shares.stream().allMatch(s -> s == 0.0)) {
-            return new Importances(e.id(), e.metric(), METHOD, done.size(), List.of(), excluded, null,
-                    "every done trial has the same score: no parameter explains a difference");
-        }
+        List<Double> shares = ImpurityImportance.of(rows, done.stream().map(t -> t.score().mean()).toList(), SEED);
         List<Importance> out = new ArrayList<>();
         for (int i = 0; i < varying.size(); i++) {
             out.add(new Importance(varying.get(i), shares.get(i), distinct(done, varying.get(i))));
         }
         out.sort(Comparator.comparingDouble(Importance::importance).reversed().thenComparing(Importance::name));
-        String warning = done.size() < 2 * varying.size() ? "only " + done.size() + " done trials for "
-                + varying.size() + " parameters (fewer than twice as many): the ranking is unreliable" : null;
-        return new Importances(e.id(), e.metric(), METHOD, done.size(), out, excluded, warning, null);
+        return out;
     }
 
     private static int distinct(List<TrialRow> trials, String name) {

@@ -71,31 +71,38 @@ public final class SearchBenchmark {
             out.println("Optuna side skipped: " + why);
         }
         Ours grid = ours(GRID, base, 0, trials);
-        SearchTimeline.Reached best = grid.timeline().trials().stream()
-                .reduce((a, b) -> better(b.score(), a.score(), grid.timeline().maximize()) ? b : a)
-                .orElseThrow(() -> new BenchException("the grid run has no trial with a finite score"));
         boolean maximize = grid.timeline().maximize();
+        SearchTimeline.Reached best = grid.timeline().trials().stream()
+                .reduce((a, b) -> (maximize ? b.score() > a.score() : b.score() < a.score()) ? b : a)
+                .orElseThrow(() -> new BenchException("the grid run has no trial with a finite score"));
         double target = maximize ? best.ci95Low() : best.ci95High();
         List<SearchRun> runs = new ArrayList<>(List.of(grid.run()));
-        IdxFiles files = BenchData.files(base.spec().data(), dataDir);
         for (int round = 0; round < options.seeds(); round++) {
-            for (Strategy s : OURS) {
-                if (s.seeded() || round == 0) {
-                    runs.add(ours(s, base, round, trials).run());
-                }
-            }
-            for (String mode : options.optuna()) {
-                if (optuna.isPresent()) {
-                    LoadedSpec seeded = new SpecLoader().load(write(base, GRID, round, trials, "optuna-" + mode));
-                    runs.add(optuna.get().run("optuna " + mode, seeded.spec().seed(),
-                            SearchPlans.plan(files, seeded.spec(), mode, trials, options)));
-                }
-            }
+            runs.addAll(round(base, round, trials, optuna));
         }
         out.printf("Reference: grid trial %d, %s %.4f, 95%% CI [%.4f, %.4f]; target: a trial's final score %s %.4f%n",
                 best.index(), grid.timeline().metric(), best.score(), best.ci95Low(), best.ci95High(),
                 maximize ? ">=" : "<=", target);
         SearchTable.print(runs, target, maximize, out);
+    }
+
+    /** One round: our strategies (the unseeded ones in the first round only), then each Optuna mode. */
+    private List<SearchRun> round(LoadedSpec base, int round, int trials, Optional<OptunaSearch> optuna) {
+        List<SearchRun> runs = new ArrayList<>();
+        for (Strategy s : OURS) {
+            if (s.seeded() || round == 0) {
+                runs.add(ours(s, base, round, trials).run());
+            }
+        }
+        IdxFiles files = BenchData.files(base.spec().data(), dataDir);
+        for (String mode : optuna.isPresent() ? options.optuna() : List.<String>of()) {
+            LoadedSpec seeded = new SpecLoader().load(write(base, GRID, round, trials, "optuna-" + mode));
+            out.printf("  optuna %s, seed %d ...%n", mode, seeded.spec().seed());
+            out.flush();
+            runs.add(optuna.get().run("optuna " + mode, seeded.spec().seed(),
+                    SearchPlans.plan(files, seeded.spec(), mode, trials, options)));
+        }
+        return runs;
     }
 
     /** A run of ours: its table row and its timeline. */
@@ -138,9 +145,5 @@ public final class SearchBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static boolean better(double a, double b, boolean maximize) {
-        return maximize ? a > b : a < b;
     }
 }
