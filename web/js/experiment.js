@@ -4,6 +4,7 @@ import {
   api, badge, chart, ciText, el, fmt, fmtParam, poll, progressBar, query, replace, scoreText, showError, time,
 } from './common.js';
 import { CurvePanel } from './curves.js';
+import { renderSearch } from './search.js';
 
 const id = query('id');
 const state = {
@@ -24,7 +25,7 @@ async function load() {
   renderTable();
   renderParallel();
   renderScatter();
-  await curves.setTrials(selectedTrials());
+  await Promise.all([curves.setTrials(selectedTrials()), renderSearch(id)]);
 }
 
 /** The three best trials, once some are ranked; until then the first three that have epochs. */

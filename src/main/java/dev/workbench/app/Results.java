@@ -73,6 +73,16 @@ public final class Results implements AutoCloseable {
         return ExperimentView.experiment(store, experimentId).metric();
     }
 
+    /** Each finished or pruned trial's objective and the best so far against cumulative epochs trained. */
+    public SearchHistory.History history(long experimentId) {
+        return new SearchHistory(store).of(experimentId).orElseThrow(() -> noExperiment(experimentId));
+    }
+
+    /** How much each search parameter explains of the objective, over the finished trials. */
+    public ParameterImportance.Importances importance(long experimentId) {
+        return new ParameterImportance(store).of(experimentId).orElseThrow(() -> noExperiment(experimentId));
+    }
+
     /** Learning curves of some trials of one experiment against {@code x}, at most {@code points} points each. */
     public CurveView.Curves curves(long experimentId, List<Long> trialIds, String metric, String x, int points) {
         return CurveView.of(store, experimentId, trialIds, metric, x, points);
@@ -103,5 +113,9 @@ public final class Results implements AutoCloseable {
         if (owned) {
             store.close();
         }
+    }
+
+    private static NotFoundException noExperiment(long id) {
+        return new NotFoundException("no experiment with id " + id);
     }
 }

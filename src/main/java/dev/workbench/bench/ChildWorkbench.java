@@ -28,7 +28,7 @@ final class ChildWorkbench {
     /** Runs the spec with {@code parallel} units at a time. */
     ProcessRun.Result run(Path spec, int parallel) {
         int run = ++runs;
-        String db = "jdbc:h2:file:" + workDir.resolve("db-" + run).resolve("workbench").toAbsolutePath();
+        String db = database(run);
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -39,5 +39,14 @@ final class ChildWorkbench {
                 "--db", db, "--data-dir", dataDir.toAbsolutePath().toString()));
         return ProcessRun.run(command, Map.of("OMP_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", "1"),
                 workDir.resolve("workbench-run-" + run + ".log"));
+    }
+
+    /** The JDBC URL of the database the latest run wrote. */
+    String lastDatabase() {
+        return database(runs);
+    }
+
+    private String database(int run) {
+        return "jdbc:h2:file:" + workDir.resolve("db-" + run).resolve("workbench").toAbsolutePath();
     }
 }

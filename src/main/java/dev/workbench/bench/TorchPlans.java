@@ -44,7 +44,7 @@ final class TorchPlans {
         return plan;
     }
 
-    private static Map<String, Object> trial(ModelSpec model, TrainingSpec training, Map<String, Double> params) {
+    static Map<String, Object> trial(ModelSpec model, TrainingSpec training, Map<String, Double> params) {
         Map<String, Object> trial = new LinkedHashMap<>();
         trial.put("layers", ModelPlan.of(model, params).layers());
         trial.put("optimizer", training.optimizer().name().toLowerCase());

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code workbench bench}: the workbench against PyTorch on this machine, or the scaling table. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {BenchScalingCommand.class, BenchQueueCommand.class},
+        subcommands = {BenchScalingCommand.class, BenchQueueCommand.class, BenchSearchCommand.class},
         description = "Benchmark: throughput of the reference CNN and a whole experiment, ours against PyTorch"
                 + " (alternating), with ratios and the FLOP ceiling. About 9 minutes with the defaults on 2 cores.")
 final class BenchCommand implements Callable<Integer> {

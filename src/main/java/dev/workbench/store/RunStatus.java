@@ -8,7 +8,9 @@ public enum RunStatus {
     QUEUED,
     RUNNING,
     DONE,
-    FAILED;
+    FAILED,
+    /** A trial stopped early by a pruning rule; its epochs up to the rung it reached are kept. */
+    PRUNED;
 
     /** The stored form: {@code queued}, {@code running}, {@code done} or {@code failed}. */
     @JsonValue

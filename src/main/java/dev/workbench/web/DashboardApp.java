@@ -48,6 +48,8 @@ public final class DashboardApp {
                     Params.metric(ctx.queryParam("metric"), results.metric(id)),
                     Params.xAxis(ctx.queryParam("x")), Params.points(ctx.queryParam("points"))));
         });
+        app.get("/api/experiments/{id}/history", ctx -> ctx.json(results.history(id(ctx))));
+        app.get("/api/experiments/{id}/importance", ctx -> ctx.json(results.importance(id(ctx))));
         app.get("/api/trials/{id}", ctx -> ctx.json(results.trial(id(ctx), Params.points(ctx.queryParam("points")))));
         app.get("/api/exports/{id}/{file}", ctx -> ExportDownload.send(ctx, results, id(ctx), ctx.pathParam("file")));
         app.get("/api/diagnoses/{id}/mistakes/{file}",
