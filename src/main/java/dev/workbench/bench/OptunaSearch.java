@@ -3,7 +3,6 @@ package dev.workbench.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.workbench.app.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +23,7 @@ final class OptunaSearch {
 
     private final String python;
     private final Path workDir;
-    private final ObjectMapper json = Json.mapper();
+    private final ObjectMapper json = BenchJson.mapper();
     private int studies;
 
     private OptunaSearch(String python, Path workDir) {

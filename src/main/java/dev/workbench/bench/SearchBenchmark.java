@@ -2,7 +2,6 @@ package dev.workbench.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.workbench.app.Json;
 import dev.workbench.app.SearchTimeline;
 import dev.workbench.data.IdxFiles;
 import dev.workbench.spec.LoadedSpec;
@@ -46,7 +45,7 @@ public final class SearchBenchmark {
     private final Path dataDir;
     private final Path workDir;
     private final PrintWriter out;
-    private final ObjectMapper json = Json.mapper();
+    private final ObjectMapper json = BenchJson.mapper();
     private final ChildWorkbench child;
 
     /** @param workbenchMain the CLI's main class, started in child JVMs */

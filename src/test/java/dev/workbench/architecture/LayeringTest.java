@@ -46,7 +46,7 @@ class LayeringTest {
             Map.entry("export", Set.of("train", "data", "metrics")),
             Map.entry("app", Set.of("search", "train", "store", "export", "backend", "data", "provenance", "spec",
                     "metrics")),
-            Map.entry("bench", Set.of("train", "search", "backend", "data", "provenance", "spec")),
+            Map.entry("bench", Set.of("app", "train", "search", "backend", "data", "provenance", "spec")),
             Map.entry("web", Set.of("app")),
             Map.entry("cli", Set.of("app", "bench")));
 
