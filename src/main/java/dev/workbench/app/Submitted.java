@@ -11,6 +11,10 @@ import dev.workbench.spec.SpecLoader;
 import dev.workbench.store.NewExperiment;
 import dev.workbench.store.NewTrial;
 import dev.workbench.store.NewUnit;
+import dev.workbench.store.NewRung;
+import dev.workbench.search.HalvingSchedule;
+import dev.workbench.spec.PruningSpec;
+import java.util.Map;
 import dev.workbench.store.Submission;
 import dev.workbench.train.BackendSelector;
 import java.nio.file.Path;
@@ -62,6 +66,21 @@ record Submitted(LoadedSpec loaded, List<Candidate> candidates, PreparedData dat
         List<NewTrial> trials = candidates.stream()
                 .map(c -> new NewTrial(c.index(), c.params(), Seeds.trial(spec.seed(), c.index()))).toList();
         return new Submission(experiment, new ProvenanceJson().write(provenance), trials, units(), spec.refit(),
-                MAX_ATTEMPTS);
+                MAX_ATTEMPTS, rungs(), SearchPlan.firstBatch(spec.search(), candidates.size()));
+    }
+
+    /** Successive halving's barriers (none without {@code search.pruning}). */
+    List<NewRung> rungs() {
+        PruningSpec pruning = spec().search().pruning();
+        if (pruning == null) {
+            return List.of();
+        }
+        List<Integer> epochs = HalvingSchedule.rungs(pruning, spec().training().epochs().resolveInt(Map.of()));
+        List<NewRung> rungs = new ArrayList<>();
+        for (int k = 0; k < epochs.size(); k++) {
+            rungs.add(new NewRung(k, epochs.get(k), k + 1 < epochs.size() ? epochs.get(k + 1) : null,
+                    pruning.reductionFactorOrDefault()));
+        }
+        return rungs;
     }
 }

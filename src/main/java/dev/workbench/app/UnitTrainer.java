@@ -16,7 +16,7 @@ import dev.workbench.store.TrialRow;
 import dev.workbench.store.TrialScorer;
 import dev.workbench.store.UnitKind;
 import dev.workbench.store.UnitOutcome;
-import dev.workbench.train.FoldResult;
+import dev.workbench.train.SegmentResult;
 import dev.workbench.train.FoldTrainer;
 import dev.workbench.train.TrainRequest;
 import dev.workbench.train.TrainedModel;
@@ -75,10 +75,14 @@ final class UnitTrainer {
         PreparedData.Split split = experiment.data().fold(claim.fold());
         TrainRequest request = new TrainRequest(spec.model(), spec.training(), trial.params(), claim.seed(),
                 split.train(), split.validation());
-        FoldResult result = new FoldTrainer().train(request,
+        SegmentResult result = new FoldTrainer().trainSegment(request, Checkpoints.segment(store.queue(), claim),
                 new FoldRecorder(store.queue(), active, m -> listener.epoch(trial.index(), claim.fold(), m)));
+        if (result.checkpoint() != null) {
+            return store.queue().finishSegment(claim, Checkpoints.saved(result.checkpoint()));
+        }
         UnitOutcome outcome = store.queue().finishFold(claim, scorer(spec));
-        listener.skipped(spec.training().epochs().resolveInt(trial.params()) - result.epochs().size());
+        listener.skipped(spec.training().epochs().resolveInt(trial.params()) - claim.resumeEpoch()
+                - result.result().epochs().size());
         return outcome;
     }
 

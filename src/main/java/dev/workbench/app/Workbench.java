@@ -146,6 +146,7 @@ public final class Workbench {
     private ExperimentReport report(Store store, long experimentId) {
         var detail = store.experiments().loadDetail(experimentId).orElseThrow();
         return ExperimentReport.of(detail, store.reproductions().latestByExperiment(experimentId),
-                store.exports().byExperiment(experimentId), provenanceJson, Traces.load(store, detail));
+                store.exports().byExperiment(experimentId), provenanceJson, Traces.load(store, detail),
+                store.search().trials(experimentId));
     }
 }

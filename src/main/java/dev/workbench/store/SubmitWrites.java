@@ -59,7 +59,26 @@ final class SubmitWrites {
             trials.execute();
         }
         queueStored(id, s.units(), s.refit(), s.maxAttempts());
+        rungs(id, s.rungs());
+        if (s.firstBatch() != null) {
+            SearchBatches.insert(h, id, s.firstBatch());
+        }
         return id;
+    }
+
+    /** Stores the rung barriers; every fold unit first pauses at the first. */
+    private void rungs(long experimentId, List<NewRung> rungs) {
+        if (rungs.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO rung (experiment_id, rung_index, epoch, next_epoch,"
+                + " reduction_factor, state) VALUES (:experimentId, :index, :epoch, :nextEpoch, :reductionFactor, 'open')");
+        for (NewRung r : rungs) {
+            batch.bind("experimentId", experimentId).bindMethods(r).add();
+        }
+        batch.execute();
+        h.createUpdate("UPDATE work_unit SET stop_epoch = :epoch WHERE experiment_id = :id AND kind = 'fold'")
+                .bind("epoch", rungs.get(0).epoch()).bind("id", experimentId).execute();
     }
 
     /** Inserts the units; a fold already done (in a database from before the queue) becomes a done unit. */

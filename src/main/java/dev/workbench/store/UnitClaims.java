@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Handle;
 final class UnitClaims {
 
     private static final String CANDIDATE = "SELECT u.id, u.experiment_id, u.kind, u.trial_id, u.fold, u.seed,"
-            + " u.state, u.attempt, u.failures, u.max_attempts, u.owner FROM work_unit u"
+            + " u.state, u.attempt, u.failures, u.max_attempts, u.owner, u.stop_epoch, u.resume_epoch FROM work_unit u"
             + " WHERE u.experiment_id IN (<experiments>)"
             + " AND (u.state = 'queued' OR (u.state = 'running' AND u.lease_until < CURRENT_TIMESTAMP))"
             + " AND (u.kind = 'fold' OR NOT EXISTS (SELECT 1 FROM work_unit f WHERE f.experiment_id = u.experiment_id"
@@ -47,7 +47,8 @@ final class UnitClaims {
                         UnitKind.of(rs.getString("kind")), (Long) rs.getObject("trial_id", Long.class),
                         (Integer) rs.getObject("fold", Integer.class), (Long) rs.getObject("seed", Long.class),
                         rs.getString("state"), rs.getInt("attempt"), rs.getInt("failures"), rs.getInt("max_attempts"),
-                        rs.getString("owner")))
+                        rs.getString("owner"), (Integer) rs.getObject("stop_epoch", Integer.class),
+                        rs.getInt("resume_epoch")))
                 .findOne();
         if (found.isEmpty()) {
             return new Attempt(null, false);
@@ -67,11 +68,17 @@ final class UnitClaims {
                 .bind("error", error).bind("id", c.id()).execute();
         Long foldRunId = c.kind() == UnitKind.FOLD ? startFoldRun(h, c, who) : null;
         return new Attempt(new Claim(c.id(), c.experimentId(), c.kind(), c.trialId(), c.fold(), c.seed(), who.owner(),
-                c.attempt() + 1, foldRunId), false);
+                c.attempt() + 1, foldRunId, c.stopEpoch(), c.resumeEpoch()), false);
     }
 
     /** Replaces any earlier attempt's fold run (and, by cascade, every row keyed by it) with a new one. */
     private static long startFoldRun(Handle h, Candidate c, WorkerIdentity who) {
+        if (c.resumeEpoch() > 0) {
+            Optional<Long> kept = SegmentWrites.continueFoldRun(h, c.trialId(), c.fold(), c.resumeEpoch(), c.attempt() + 1, who);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
         h.createUpdate("DELETE FROM fold_run WHERE trial_id = :trial AND fold = :fold")
                 .bind("trial", c.trialId()).bind("fold", c.fold()).execute();
         h.createUpdate("UPDATE trial SET status = 'running', started_at = COALESCE(started_at, CURRENT_TIMESTAMP)"
@@ -95,11 +102,13 @@ final class UnitClaims {
                     + " WHERE unit_id = :id").bind("error", message).bind("id", c.id()).execute();
             Fence.failTrial(h, c.trialId(), "fold " + c.fold() + ": " + message);
         }
+        RungBarrier.closeIfReady(h, c.experimentId());
         Fence.completeExperimentIfIdle(h, c.experimentId());
     }
 
     private record Candidate(long id, long experimentId, UnitKind kind, Long trialId, Integer fold, Long seed,
-                             String state, int attempt, int failures, int maxAttempts, String owner) {}
+                             String state, int attempt, int failures, int maxAttempts, String owner, Integer stopEpoch,
+                             int resumeEpoch) {}
 
     /** A claim, none (null, not gave up), or a unit given up (look again). */
     private record Attempt(Claim claim, boolean gaveUp) {}

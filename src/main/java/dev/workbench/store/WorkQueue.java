@@ -152,9 +152,33 @@ public final class WorkQueue {
             h.createUpdate("UPDATE fold_run SET status = 'done', finished_at = CURRENT_TIMESTAMP WHERE id = :id")
                     .bind("id", claim.foldRunId()).execute();
             settle(h, claim, "done", null);
+            SegmentWrites.dropCheckpoint(h, claim.unitId());
             scoreIfComplete(h, claim.trialId(), scorer);
+            RungBarrier.closeIfReady(h, claim.experimentId());
             return new UnitOutcome(false, Fence.completeExperimentIfIdle(h, claim.experimentId()));
         });
+    }
+
+    /**
+     * Marks a fold unit's segment done at a rung with the checkpoint to continue from; when it was the rung's
+     * last unit, closes the rung in the same transaction (see {@link RungBarrier}).
+     */
+    public UnitOutcome finishSegment(Claim claim, SavedCheckpoint checkpoint) {
+        return fence.write(claim, "pause unit " + claim.unitId() + " at epoch " + checkpoint.epoch(), h -> {
+            h.createUpdate("UPDATE fold_run SET status = 'done', finished_at = CURRENT_TIMESTAMP WHERE id = :id")
+                    .bind("id", claim.foldRunId()).execute();
+            SegmentWrites.saveCheckpoint(h, claim.unitId(), checkpoint);
+            settle(h, claim, "done", null);
+            RungBarrier.closeIfReady(h, claim.experimentId());
+            return new UnitOutcome(false, Fence.completeExperimentIfIdle(h, claim.experimentId()));
+        });
+    }
+
+    /** The checkpoint a resumed fold unit continues from (read under its claim's fence). */
+    public SavedCheckpoint checkpoint(Claim claim) {
+        return fence.write(claim, "read the checkpoint of unit " + claim.unitId(), h -> SegmentWrites.checkpoint(h,
+                claim.unitId()).orElseThrow(() -> new IllegalStateException("unit " + claim.unitId()
+                + " resumes after epoch " + claim.resumeEpoch() + " but has no checkpoint")));
     }
 
     private void scoreIfComplete(Handle h, long trialId, TrialScorer scorer) {
@@ -211,6 +235,9 @@ public final class WorkQueue {
             if (!retry && claim.trialId() != null) {
                 Fence.failTrial(h, claim.trialId(), "fold " + claim.fold() + ": " + error);
             }
+            if (!retry) {
+                RungBarrier.closeIfReady(h, claim.experimentId());
+            }
             return new UnitOutcome(retry, !retry && Fence.completeExperimentIfIdle(h, claim.experimentId()));
         });
     }
@@ -218,7 +245,9 @@ public final class WorkQueue {
     /** Gives a claimed unit back unfinished (the worker is stopping): its attempt's rows go, it is queued again. */
     public void release(Claim claim) {
         fence.write(claim, "release unit " + claim.unitId(), h -> {
-            h.createUpdate("DELETE FROM fold_run WHERE unit_id = :id").bind("id", claim.unitId()).execute();
+            if (claim.resumeEpoch() == 0) { // a resumed unit keeps its epochs up to the checkpoint
+                h.createUpdate("DELETE FROM fold_run WHERE unit_id = :id").bind("id", claim.unitId()).execute();
+            }
             return settle(h, claim, "queued", null);
         });
     }
