@@ -87,7 +87,7 @@ public final class Store implements AutoCloseable {
             Flyway.configure(Store.class.getClassLoader())
                     .dataSource(pool.dataSource())
                     .locations(engine.migrationLocations())
-                    .javaMigrations(new TrialStatusPruned())
+                    .javaMigrations(new AdaptiveSearchMigration())
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

@@ -1,5 +1,6 @@
--- Issue 12: successive halving across folds and TPE batches, as queue state. Portable SQL (H2 and PostgreSQL).
--- V5_1 (dev.workbench.store.TrialStatusPruned, Java) then lets trial.status be 'pruned'.
+-- Migration 5 (issue 12): successive halving across folds and TPE batches, as queue state. Portable SQL (H2 and
+-- PostgreSQL), run by dev.workbench.store.AdaptiveSearchMigration, which then lets trial.status be 'pruned'.
+-- Statements end with ';' at the end of a line; comments start with '--' and hold no SQL.
 
 -- A fold unit trains in segments: from resume_epoch (0: a fresh network from its seed; else its checkpoint) up to
 -- stop_epoch (a rung; NULL: the trial's last epoch). A unit whose segment ended at a rung is 'done' until that
