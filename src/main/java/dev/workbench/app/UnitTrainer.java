@@ -58,7 +58,8 @@ final class UnitTrainer {
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             // a diverged loss is a result of the unit's seed and parameters: another attempt would diverge again
-            UnitOutcome outcome = store.queue().fail(claim, message, !(e instanceof TrainingException));
+            UnitOutcome outcome = store.queue().fail(claim, message, !(e instanceof TrainingException),
+                    TpeProposer.of(experiment.spec().spec(), experiment.data().folds()));
             if (!outcome.retry() && claim.trialId() != null) {
                 int trial = store.trials().byId(claim.trialId()).orElseThrow().index();
                 listener.trialFailed(trial, "fold " + claim.fold() + ": " + message);
@@ -80,7 +81,7 @@ final class UnitTrainer {
         if (result.checkpoint() != null) {
             return store.queue().finishSegment(claim, Checkpoints.saved(result.checkpoint()));
         }
-        UnitOutcome outcome = store.queue().finishFold(claim, scorer(spec));
+        UnitOutcome outcome = store.queue().finishFold(claim, scorer(spec), TpeProposer.of(spec, experiment.data().folds()));
         listener.skipped(spec.training().epochs().resolveInt(trial.params()) - claim.resumeEpoch()
                 - result.result().epochs().size());
         return outcome;

@@ -148,6 +148,14 @@ public final class WorkQueue {
      * transaction (exactly once, whatever the number of workers), and finishes an idle experiment.
      */
     public UnitOutcome finishFold(Claim claim, TrialScorer scorer) {
+        return finishFold(claim, scorer, null);
+    }
+
+    /**
+     * Like {@link #finishFold(Claim, TrialScorer)}; when the unit was the last of a TPE batch, {@code proposer}
+     * (null outside TPE) proposes the next batch, inserted in the same transaction.
+     */
+    public UnitOutcome finishFold(Claim claim, TrialScorer scorer, BatchProposer proposer) {
         return fence.write(claim, "finish unit " + claim.unitId(), h -> {
             h.createUpdate("UPDATE fold_run SET status = 'done', finished_at = CURRENT_TIMESTAMP WHERE id = :id")
                     .bind("id", claim.foldRunId()).execute();
@@ -155,6 +163,7 @@ public final class WorkQueue {
             SegmentWrites.dropCheckpoint(h, claim.unitId());
             scoreIfComplete(h, claim.trialId(), scorer);
             RungBarrier.closeIfReady(h, claim.experimentId());
+            SearchBatches.closeIfReady(h, rows, claim.experimentId(), proposer);
             return new UnitOutcome(false, Fence.completeExperimentIfIdle(h, claim.experimentId()));
         });
     }
@@ -221,6 +230,11 @@ public final class WorkQueue {
      * {@code error}, and so does its trial (the search goes on).
      */
     public UnitOutcome fail(Claim claim, String error, boolean retryable) {
+        return fail(claim, error, retryable, null);
+    }
+
+    /** Like {@link #fail(Claim, String, boolean)}; a failed last unit of a TPE batch has {@code proposer} propose the next. */
+    public UnitOutcome fail(Claim claim, String error, boolean retryable, BatchProposer proposer) {
         return fence.write(claim, "record failure of unit " + claim.unitId(), h -> {
             int failures = h.createQuery("SELECT failures FROM work_unit WHERE id = :id").bind("id", claim.unitId())
                     .mapTo(Integer.class).one() + 1;
@@ -237,6 +251,7 @@ public final class WorkQueue {
             }
             if (!retry) {
                 RungBarrier.closeIfReady(h, claim.experimentId());
+                SearchBatches.closeIfReady(h, rows, claim.experimentId(), proposer);
             }
             return new UnitOutcome(retry, !retry && Fence.completeExperimentIfIdle(h, claim.experimentId()));
         });
