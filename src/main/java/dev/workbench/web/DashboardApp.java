@@ -42,6 +42,8 @@ public final class DashboardApp {
         app.get("/api/experiments", ctx -> ctx.json(store.experiments().list()));
         app.get("/api/experiments/{id}", ctx -> ctx.json(ExperimentView.page(store, id(ctx), json)));
         app.get("/api/experiments/{id}/progress", ctx -> ctx.json(ExperimentView.progress(store, id(ctx))));
+        app.get("/api/experiments/{id}/search", ctx -> ctx.json(dev.workbench.app.SearchState.of(store, id(ctx))
+                .orElseThrow(() -> new NotFoundException("no experiment with id " + ctx.pathParam("id")))));
         app.get("/api/experiments/{id}/curves", ctx -> {
             long id = id(ctx);
             ctx.json(CurveView.of(store, id, Params.trialIds(ctx.queryParam("trials"), 1),

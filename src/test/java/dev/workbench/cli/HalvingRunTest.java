@@ -102,6 +102,35 @@ class HalvingRunTest {
         assertThat(r.out()).contains("pruned").containsPattern("@ epoch 1 \\(rung\\)").containsPattern("@ epoch 2 \\(rung\\)");
     }
 
+    @Test
+    void theApiShowsPrunedTrialsAndTheRungs() throws Exception {
+        try (dev.workbench.web.Dashboard dashboard = dev.workbench.web.Dashboard.start(first.dbUrl(), "127.0.0.1", 0, true)) {
+            long id = sequential.at("/experiment/id").asLong();
+            JsonNode search = get(dashboard.url() + "api/experiments/" + id + "/search");
+            assertThat(search.get("rungs")).hasSize(2);
+            assertThat(search.at("/rungs/0/epoch").asInt()).isEqualTo(1);
+            assertThat(search.at("/rungs/0/ranked").asInt()).isEqualTo(4);
+            assertThat(search.at("/rungs/0/kept").asInt()).isEqualTo(2);
+            assertThat(search.at("/rungs/1/kept").asInt()).isEqualTo(1);
+            List<String> pruned = new ArrayList<>();
+            search.get("trials").forEach(t -> pruned.add(t.get("status").asText() + "@" + t.get("pruned_at_epoch")));
+            assertThat(pruned).isEqualTo(statuses(sequential));
+            JsonNode page = get(dashboard.url() + "api/experiments/" + id);
+            List<String> shown = new ArrayList<>();
+            page.get("trials").forEach(t -> shown.add(t.get("status").asText()));
+            assertThat(shown).containsOnly("done", "pruned").filteredOn("pruned"::equals).hasSize(3);
+            assertThat(new java.net.URL(dashboard.url() + "api/experiments/999/search").openConnection())
+                    .satisfies(c -> assertThat(((java.net.HttpURLConnection) c).getResponseCode()).isEqualTo(404));
+        }
+    }
+
+    private static JsonNode get(String url) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+    }
+
     private static String metrics(JsonNode e) {
         return e.get("train_loss") + " " + e.get("train_accuracy") + " " + e.get("val_loss") + " " + e.get("val_accuracy")
                 + " " + e.get("learning_rate");
