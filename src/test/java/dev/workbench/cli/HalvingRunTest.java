@@ -103,6 +103,30 @@ class HalvingRunTest {
     }
 
     @Test
+    void reproduceVerifiesAPrunedTrialUpToItsRungAndTheSurvivorToTheEnd() {
+        int verified = 0;
+        for (JsonNode t : sequential.get("trials")) {
+            int epochs = t.at("/folds/0/epochs").size();
+            if (epochs == 4 || (epochs == 1 && t.get("index").asInt() == firstPrunedAtOne())) {
+                CliHarness.Result r = first.runWithDb("reproduce", "tiny", "--trial", t.get("index").asText());
+                assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+                assertThat(r.out()).contains("identical").contains("2 fold(s), " + 2 * epochs + " epoch(s)");
+                verified++;
+            }
+        }
+        assertThat(verified).isEqualTo(2);
+    }
+
+    private static int firstPrunedAtOne() {
+        for (JsonNode t : sequential.get("trials")) {
+            if (t.get("pruned_at_epoch").asInt() == 1) {
+                return t.get("index").asInt();
+            }
+        }
+        throw new AssertionError("no trial pruned at epoch 1");
+    }
+
+    @Test
     void theApiShowsPrunedTrialsAndTheRungs() throws Exception {
         try (dev.workbench.web.Dashboard dashboard = dev.workbench.web.Dashboard.start(first.dbUrl(), "127.0.0.1", 0, true)) {
             long id = sequential.at("/experiment/id").asLong();
