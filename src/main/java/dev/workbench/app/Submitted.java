@@ -5,21 +5,21 @@ import dev.workbench.provenance.RunProvenance;
 import dev.workbench.provenance.Seeds;
 import dev.workbench.search.Candidate;
 import dev.workbench.search.CandidateGenerator;
+import dev.workbench.search.HalvingSchedule;
 import dev.workbench.spec.ExperimentSpec;
 import dev.workbench.spec.LoadedSpec;
+import dev.workbench.spec.PruningSpec;
 import dev.workbench.spec.SpecLoader;
 import dev.workbench.store.NewExperiment;
+import dev.workbench.store.NewRung;
 import dev.workbench.store.NewTrial;
 import dev.workbench.store.NewUnit;
-import dev.workbench.store.NewRung;
-import dev.workbench.search.HalvingSchedule;
-import dev.workbench.spec.PruningSpec;
-import java.util.Map;
 import dev.workbench.store.Submission;
 import dev.workbench.train.BackendSelector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A spec validated, its candidates generated and its data read and hashed: everything needed to store the

@@ -2,13 +2,15 @@ package dev.workbench.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
  * Claiming units: the oldest claimable unit of the given experiments is locked with
  * {@code FOR UPDATE SKIP LOCKED} (so concurrent claimers never wait on each other or take the same
  * unit) and taken over with a new attempt number and a lease from the database clock. A unit whose
- * lease expired counts as a failed attempt; after its last allowed attempt it fails instead.
+ * lease expired counts as a failed attempt; after its last allowed attempt it fails instead (and, when it was
+ * the last unit of a rung or a TPE batch, closes that, as a finishing unit would).
  */
 final class UnitClaims {
 
@@ -22,25 +24,30 @@ final class UnitClaims {
     static final String LEASE_UNTIL = "CURRENT_TIMESTAMP + CAST(:lease AS INT) * INTERVAL '1' SECOND";
 
     private final Database db;
+    private final Rows rows;
 
-    UnitClaims(Database db) {
+    UnitClaims(Database db, Rows rows) {
         this.db = db;
+        this.rows = rows;
     }
 
     /** Claims a unit of one of {@code experimentIds} for {@code who}, leased for {@code leaseSeconds}. */
-    Optional<Claim> claim(List<Long> experimentIds, WorkerIdentity who, int leaseSeconds) {
+    Optional<Claim> claim(List<Long> experimentIds, WorkerIdentity who, int leaseSeconds,
+                          Function<Long, BatchProposer> proposers) {
         if (experimentIds.isEmpty()) {
             return Optional.empty();
         }
         while (true) {
-            Attempt next = db.inTransaction("claim a unit", h -> claimOne(h, experimentIds, who, leaseSeconds));
+            Attempt next = db.inTransaction("claim a unit", h -> claimOne(h, experimentIds, who, leaseSeconds,
+                    proposers));
             if (!next.gaveUp()) {
                 return Optional.ofNullable(next.claim());
             }
         }
     }
 
-    private Attempt claimOne(Handle h, List<Long> experimentIds, WorkerIdentity who, int leaseSeconds) {
+    private Attempt claimOne(Handle h, List<Long> experimentIds, WorkerIdentity who, int leaseSeconds,
+                             Function<Long, BatchProposer> proposers) {
         Optional<Candidate> found = h.createQuery(CANDIDATE)
                 .bindList("experiments", experimentIds)
                 .map((rs, ctx) -> new Candidate(rs.getLong("id"), rs.getLong("experiment_id"),
@@ -57,7 +64,7 @@ final class UnitClaims {
         boolean died = "running".equals(c.state());
         String error = died ? "attempt " + c.attempt() + " by " + c.owner() + " stopped renewing its lease" : null;
         if (died && c.failures() + 1 >= c.maxAttempts()) {
-            giveUp(h, c, error);
+            giveUp(h, c, error, proposers.apply(c.experimentId()));
             return new Attempt(null, true);
         }
         h.createUpdate("UPDATE work_unit SET state = 'running', owner = :owner, attempt = attempt + 1,"
@@ -92,7 +99,7 @@ final class UnitClaims {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
-    private static void giveUp(Handle h, Candidate c, String error) {
+    private void giveUp(Handle h, Candidate c, String error, BatchProposer proposer) {
         String message = error + "; gave up after " + c.maxAttempts() + " attempts";
         h.createUpdate("UPDATE work_unit SET state = 'failed', failures = failures + 1, error = :error,"
                         + " lease_until = NULL, finished_at = CURRENT_TIMESTAMP WHERE id = :id")
@@ -103,6 +110,7 @@ final class UnitClaims {
             Fence.failTrial(h, c.trialId(), "fold " + c.fold() + ": " + message);
         }
         RungBarrier.closeIfReady(h, c.experimentId());
+        SearchBatches.closeIfReady(h, rows, c.experimentId(), proposer);
         Fence.completeExperimentIfIdle(h, c.experimentId());
     }
 

@@ -27,7 +27,7 @@ public final class WorkQueue {
         this.db = db;
         this.rows = rows;
         this.fence = new Fence(db);
-        this.claims = new UnitClaims(db);
+        this.claims = new UnitClaims(db, rows);
         this.foldRuns = foldRuns;
     }
 
@@ -76,7 +76,16 @@ public final class WorkQueue {
 
     /** Claims the oldest claimable unit of the given experiments, if any; see {@link UnitClaims}. */
     public Optional<Claim> claim(List<Long> experimentIds, WorkerIdentity who, int leaseSeconds) {
-        return claims.claim(experimentIds, who, leaseSeconds);
+        return claims.claim(experimentIds, who, leaseSeconds, id -> null);
+    }
+
+    /**
+     * Like {@link #claim(List, WorkerIdentity, int)}; when a unit given up after its last attempt was the last
+     * of a TPE batch, {@code proposers} gives the experiment's proposer of the next batch.
+     */
+    public Optional<Claim> claim(List<Long> experimentIds, WorkerIdentity who, int leaseSeconds,
+                                 java.util.function.Function<Long, BatchProposer> proposers) {
+        return claims.claim(experimentIds, who, leaseSeconds, proposers);
     }
 
     /**
