@@ -16,6 +16,7 @@ import dev.workbench.store.Refit;
 import dev.workbench.store.ReproductionRow;
 import dev.workbench.store.TrialDetail;
 import dev.workbench.store.TrialRow;
+import dev.workbench.store.TrialSearchRow;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,10 +55,20 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
      * @param rank         1 for the best trial ({@link Ranking}); null for a trial without a rank
      * @param provenance   {@code TrialProvenance}; null before the trial is done or for trials of older versions
      * @param reproduction the latest {@code workbench reproduce} of the trial; null if never reproduced
+     * @param prunedAtEpoch the rung where successive halving pruned the trial; null unless {@code pruned}
+     * @param rung         the last rung the trial was ranked at, with its score there; null without halving
+     * @param proposal     which TPE batch and model proposed the trial; null outside TPE
      */
     public record Trial(int index, Map<String, Number> params, long seed, String status, String error,
                         ShownScore score, Integer rank, List<Fold> folds, JsonNode provenance, Reproduction reproduction,
-                        ConfusionSummary outOfFold, boolean weightsWarning) {}
+                        ConfusionSummary outOfFold, boolean weightsWarning, Integer prunedAtEpoch, RungScore rung,
+                        Proposal proposal) {}
+
+    /** A trial's fold-mean objective at a rung of successive halving (not a cross-validated final score). */
+    public record RungScore(int epoch, double score) {}
+
+    /** The TPE batch that proposed a trial and what proposed it ({@code random} at startup, else {@code tpe}). */
+    public record Proposal(int batch, String model) {}
 
     /** The outcome of the latest reproduction of a trial; {@code fold} null when all folds were re-run. */
     public record Reproduction(Integer fold, String outcome, String detail, int parallel, Instant verifiedAt) {}
@@ -72,7 +83,8 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
                        FoldRunRow.TrainedBy trainedBy) {}
 
     static ExperimentReport of(ExperimentDetail detail, List<ReproductionRow> reproductions, List<ExportRow> exports,
-                               ProvenanceJson json, Traces traces) {
+                               ProvenanceJson json, Traces traces, List<TrialSearchRow> search) {
+        Map<Long, TrialSearchRow> searched = search.stream().collect(Collectors.toMap(TrialSearchRow::trialId, r -> r));
         ExperimentRow e = detail.experiment();
         Experiment experiment = new Experiment(e.id(), e.name(), e.seed(), e.specHash(), json.tree(e.specJson()),
                 e.status().value(), e.metric(), e.goal(), e.createdAt(), e.finishedAt(), json.tree(e.provenanceJson()));
@@ -83,20 +95,24 @@ public record ExperimentReport(Experiment experiment, List<Trial> trials, Refit 
         Map<Long, Integer> ranks = Ranking.ranks(detail.trials().stream().map(TrialDetail::trial).toList(),
                 e.maximize());
         return new ExperimentReport(experiment, detail.trials().stream()
-                .map(t -> trial(t, ranks.get(t.trial().id()), latest.get(t.trial().id()), json, traces, e.metric()))
+                .map(t -> trial(t, ranks.get(t.trial().id()), latest.get(t.trial().id()), json, traces, e.metric(),
+                        searched.get(t.trial().id())))
                 .toList(),
                 detail.refit() == null ? null : detail.refit().refit(), exports, tests);
     }
 
     private static Trial trial(TrialDetail detail, Integer rank, ReproductionRow r, ProvenanceJson json,
-                               Traces traces, String metric) {
+                               Traces traces, String metric, TrialSearchRow search) {
         TrialRow t = detail.trial();
         List<Fold> folds = detail.folds().stream().map(f -> fold(f, traces)).toList();
         Reproduction reproduction = r == null ? null
                 : new Reproduction(r.fold(), r.outcome(), r.detail(), r.parallel(), r.verifiedAt());
         return new Trial(t.index(), numbers(t.params()), t.seed(), t.status().value(), t.error(),
                 ShownScore.of(t.score(), metric), rank, folds, json.tree(t.provenanceJson()), reproduction,
-                Traces.outOfFold(detail.folds(), traces.confusions()), traces.alarmingTrials().contains(t.id()));
+                Traces.outOfFold(detail.folds(), traces.confusions()), traces.alarmingTrials().contains(t.id()),
+                search == null ? null : search.prunedAtEpoch(),
+                search == null || search.rungEpoch() == null ? null : new RungScore(search.rungEpoch(), search.rungScore()),
+                search == null || search.batchIndex() == null ? null : new Proposal(search.batchIndex(), search.proposer()));
     }
 
     private static Fold fold(FoldRunRow f, Traces traces) {

@@ -8,6 +8,7 @@ import dev.workbench.store.FoldRunRow;
 import dev.workbench.store.RunStatus;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
+import dev.workbench.train.Segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class Reproduction {
     private final RunListener listener;
     private final Map<Integer, List<EpochMetrics>> rerun = new ConcurrentHashMap<>();
     private final Map<Integer, String> failures = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> prunedAt = new ConcurrentHashMap<>();
 
     Reproduction(Store store, StoredExperiment experiment, RunListener listener) {
         this.store = store;
@@ -38,6 +40,9 @@ final class Reproduction {
         List<FoldRunRow> folds = foldsToRun(trial, fold);
         int epochs = folds.stream().mapToInt(f -> f.epochs().size()).sum();
         listener.started(experiment.row().name() + " trial " + trialIndex, false, folds.size(), 0, epochs);
+        if (trial.status() == RunStatus.PRUNED) { // re-run a pruned trial's folds only as far as halving let them go
+            folds.forEach(f -> prunedAt.put(f.fold(), f.epochs().size()));
+        }
         List<Unit> units = folds.stream().map(f -> new Unit(trial, f.fold(), f.seed())).toList();
         new UnitScheduler(parallel).run(units, this::train);
         ReproduceOutcome outcome = compare(trial, fold, folds, epochs);
@@ -63,7 +68,7 @@ final class Reproduction {
         PreparedData.Split split = experiment.data().fold(unit.fold());
         var spec = experiment.spec().spec();
         try {
-            new UnitTraining(spec).fold(unit.trial(), unit.seed(), split, m -> {
+            new UnitTraining(spec).segment(unit.trial(), unit.seed(), split, new Segment(prunedAt.get(unit.fold()), null), m -> {
                         epochs.add(m);
                         listener.epoch(unit.trial().index(), unit.fold(), m);
                     });

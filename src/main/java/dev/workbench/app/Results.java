@@ -55,7 +55,8 @@ public final class Results implements AutoCloseable {
     ExperimentReport report(long experimentId) {
         var detail = store.experiments().loadDetail(experimentId).orElseThrow();
         return ExperimentReport.of(detail, store.reproductions().latestByExperiment(experimentId),
-                store.exports().byExperiment(experimentId), provenanceJson, Traces.load(store, detail));
+                store.exports().byExperiment(experimentId), provenanceJson, Traces.load(store, detail),
+                store.search().trials(experimentId));
     }
 
     /** The experiment page: identity, progress, parameters, ranked trial lines, refit and work queue. */
@@ -76,6 +77,11 @@ public final class Results implements AutoCloseable {
     /** Each finished or pruned trial's objective and the best so far against cumulative epochs trained. */
     public SearchHistory.History history(long experimentId) {
         return new SearchHistory(store).of(experimentId).orElseThrow(() -> noExperiment(experimentId));
+    }
+
+    /** The adaptive search's state: rungs of successive halving, pruned trials, TPE batches. */
+    public SearchState search(long experimentId) {
+        return SearchState.of(store, experimentId).orElseThrow(() -> noExperiment(experimentId));
     }
 
     /** How much each search parameter explains of the objective, over the finished trials. */

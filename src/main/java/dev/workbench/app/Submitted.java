@@ -5,10 +5,13 @@ import dev.workbench.provenance.RunProvenance;
 import dev.workbench.provenance.Seeds;
 import dev.workbench.search.Candidate;
 import dev.workbench.search.CandidateGenerator;
+import dev.workbench.search.HalvingSchedule;
 import dev.workbench.spec.ExperimentSpec;
 import dev.workbench.spec.LoadedSpec;
+import dev.workbench.spec.PruningSpec;
 import dev.workbench.spec.SpecLoader;
 import dev.workbench.store.NewExperiment;
+import dev.workbench.store.NewRung;
 import dev.workbench.store.NewTrial;
 import dev.workbench.store.NewUnit;
 import dev.workbench.store.Submission;
@@ -16,6 +19,7 @@ import dev.workbench.backend.BackendSelector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A spec validated, its candidates generated and its data read and hashed: everything needed to store the
@@ -62,6 +66,21 @@ record Submitted(LoadedSpec loaded, List<Candidate> candidates, PreparedData dat
         List<NewTrial> trials = candidates.stream()
                 .map(c -> new NewTrial(c.index(), c.params(), Seeds.trial(spec.seed(), c.index()))).toList();
         return new Submission(experiment, new ProvenanceJson().write(provenance), trials, units(), spec.refit(),
-                MAX_ATTEMPTS);
+                MAX_ATTEMPTS, rungs(), SearchPlan.firstBatch(spec.search(), candidates.size()));
+    }
+
+    /** Successive halving's barriers (none without {@code search.pruning}). */
+    List<NewRung> rungs() {
+        PruningSpec pruning = spec().search().pruning();
+        if (pruning == null) {
+            return List.of();
+        }
+        List<Integer> epochs = HalvingSchedule.rungs(pruning, spec().training().epochs().resolveInt(Map.of()));
+        List<NewRung> rungs = new ArrayList<>();
+        for (int k = 0; k < epochs.size(); k++) {
+            rungs.add(new NewRung(k, epochs.get(k), k + 1 < epochs.size() ? epochs.get(k + 1) : null,
+                    pruning.reductionFactorOrDefault()));
+        }
+        return rungs;
     }
 }

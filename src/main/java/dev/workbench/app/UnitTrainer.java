@@ -15,7 +15,7 @@ import dev.workbench.store.TrialRow;
 import dev.workbench.store.TrialScorer;
 import dev.workbench.store.UnitKind;
 import dev.workbench.store.UnitOutcome;
-import dev.workbench.train.FoldResult;
+import dev.workbench.train.SegmentResult;
 import dev.workbench.train.TrainedModel;
 import dev.workbench.train.TrainingException;
 import java.time.Instant;
@@ -56,7 +56,8 @@ final class UnitTrainer {
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             // a diverged loss is a result of the unit's seed and parameters: another attempt would diverge again
-            UnitOutcome outcome = store.queue().fail(claim, message, !(e instanceof TrainingException));
+            UnitOutcome outcome = store.queue().fail(claim, message, !(e instanceof TrainingException),
+                    TpeProposer.of(experiment.spec().spec(), experiment.data().folds()));
             if (!outcome.retry() && claim.trialId() != null) {
                 int trial = store.trials().byId(claim.trialId()).orElseThrow().index();
                 listener.trialFailed(trial, "fold " + claim.fold() + ": " + message);
@@ -71,10 +72,15 @@ final class UnitTrainer {
         ExperimentSpec spec = experiment.spec().spec();
         TrialRow trial = store.trials().byId(claim.trialId()).orElseThrow();
         PreparedData.Split split = experiment.data().fold(claim.fold());
-        FoldResult result = new UnitTraining(spec).fold(trial, claim.seed(), split,
+        SegmentResult result = new UnitTraining(spec).segment(trial, claim.seed(), split,
+                Checkpoints.segment(store.queue(), claim),
                 new FoldRecorder(store.queue(), active, m -> listener.epoch(trial.index(), claim.fold(), m)));
-        UnitOutcome outcome = store.queue().finishFold(claim, scorer(spec));
-        listener.skipped(spec.training().epochs().resolveInt(trial.params()) - result.epochs().size());
+        if (result.checkpoint() != null) {
+            return store.queue().finishSegment(claim, Checkpoints.saved(result.checkpoint()));
+        }
+        UnitOutcome outcome = store.queue().finishFold(claim, scorer(spec), TpeProposer.of(spec, experiment.data().folds()));
+        listener.skipped(spec.training().epochs().resolveInt(trial.params()) - claim.resumeEpoch()
+                - result.result().epochs().size());
         return outcome;
     }
 

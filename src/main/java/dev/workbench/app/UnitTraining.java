@@ -4,8 +4,9 @@ import dev.workbench.provenance.Seeds;
 import dev.workbench.spec.ExperimentSpec;
 import dev.workbench.store.TrialRow;
 import dev.workbench.train.EpochListener;
-import dev.workbench.train.FoldResult;
 import dev.workbench.train.FoldTrainer;
+import dev.workbench.train.Segment;
+import dev.workbench.train.SegmentResult;
 import dev.workbench.train.TrainRequest;
 import dev.workbench.train.TrainedModel;
 
@@ -27,9 +28,13 @@ final class UnitTraining {
         return Seeds.refit(spec.seed(), trialIndex);
     }
 
-    /** Trains one fold and keeps only its metrics. */
-    FoldResult fold(TrialRow trial, long seed, PreparedData.Split split, EpochListener epochs) {
-        return new FoldTrainer().train(foldRequest(trial, seed, split), epochs);
+    /**
+     * Trains one fold, or the segment of it that {@code segment} names (successive halving pauses a fold at a
+     * rung and resumes it from its checkpoint), and keeps only its metrics and the checkpoint of a paused fold.
+     */
+    SegmentResult segment(TrialRow trial, long seed, PreparedData.Split split, Segment segment,
+                          EpochListener epochs) {
+        return new FoldTrainer().trainSegment(foldRequest(trial, seed, split), segment, epochs);
     }
 
     /** Trains one fold and keeps its network; the caller closes it. */

@@ -91,7 +91,7 @@ final class Worker {
         Backoff backoff = new Backoff();
         while (!stopping) {
             List<Long> ids = servable();
-            Optional<Claim> claim = store.queue().claim(ids, who, options.leaseSeconds());
+            Optional<Claim> claim = store.queue().claim(ids, who, options.leaseSeconds(), this::proposer);
             if (claim.isPresent() && stopping) {
                 store.queue().release(claim.get()); // claimed while stop() was giving the others back
             } else if (claim.isPresent()) {
@@ -105,6 +105,12 @@ final class Worker {
                 backoff.pause();
             }
         }
+    }
+
+    /** The proposer of a served TPE experiment's next batch; null for other strategies. */
+    private TpeProposer proposer(long experimentId) {
+        ServedExperiments.Ready ready = served.ready(experimentId);
+        return ready == null ? null : TpeProposer.of(ready.spec().spec(), ready.data().folds());
     }
 
     /** Experiments with units queued or running that this worker serves and whose data it has checked. */

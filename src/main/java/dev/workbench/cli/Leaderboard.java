@@ -50,7 +50,8 @@ final class Leaderboard {
         List<String> row = new ArrayList<>(List.of(rank, String.valueOf(t.index())));
         Map<String, Number> values = t.params();
         params.forEach(p -> row.add(String.valueOf(values.get(p))));
-        row.add(score(t.score()));
+        row.add(t.score() == null && t.rung() != null
+                ? String.format("%.4f @ epoch %d (rung)", t.rung().score(), t.rung().epoch()) : score(t.score()));
         row.add(String.valueOf(t.folds().stream().filter(f -> "done".equals(f.status())).count()));
         row.add(t.status());
         return row;
@@ -74,6 +75,10 @@ final class Leaderboard {
         if (trials.stream().anyMatch(t -> t.score() != null && t.score().clipped())) {
             out.printf("clipped: the Student-t interval reached beyond the range of %s (%s) and is cut at its bound%n",
                     metric, metric.endsWith("accuracy") ? "0 to 1" : "at least 0");
+        }
+        if (trials.stream().anyMatch(t -> t.score() == null && t.rung() != null)) {
+            out.printf("(rung): a pruned trial's fold-mean %s at the rung where successive halving stopped it,%n"
+                    + "  not comparable with the scores of trials trained to the end%n", metric);
         }
         if (trials.stream().anyMatch(t -> t.score() != null && t.score().tooFewFolds())) {
             out.printf("too few folds: an interval needs at least %d folds; none is shown%n", ShownScore.MIN_FOLDS);

@@ -21,7 +21,8 @@ public final class CandidateGenerator {
     private CandidateGenerator() {}
 
     /**
-     * Every candidate of the search, in order. A spec without parameters has exactly one, empty candidate.
+     * Every candidate of the search, in order (for TPE, its random startup candidates). A spec without
+     * parameters has exactly one, empty candidate.
      * For a grid, parameters with a single value are left out of Arbiter's space (its grid generator fails
      * on them when they precede another parameter) and added to every candidate in declaration order.
      */
@@ -30,7 +31,8 @@ public final class CandidateGenerator {
             return List.of(new Candidate(0, Map.of()));
         }
         boolean grid = search.strategy() == SearchSpec.Strategy.GRID;
-        int limit = grid ? Integer.MAX_VALUE : search.maxTrials();
+        int limit = grid ? Integer.MAX_VALUE : search.strategy() == SearchSpec.Strategy.TPE
+                ? Math.min(search.maxTrials(), search.tpeOrDefaults().startupTrialsOrDefault()) : search.maxTrials();
         Map<String, ParamSpec> varying = new LinkedHashMap<>(search.parameters());
         if (grid) {
             varying.values().removeIf(CandidateGenerator::isFixed);

@@ -15,15 +15,16 @@ final class SearchChecks {
     }
 
     void check(SearchSpec search) {
-        v.require(search.strategy() != null, "search.strategy", "is required (grid or random)");
-        boolean random = search.strategy() == SearchSpec.Strategy.RANDOM;
+        v.require(search.strategy() != null, "search.strategy", "is required (grid, random or tpe)");
+        boolean random = search.strategy() != SearchSpec.Strategy.GRID;
+        String name = search.strategy().name().toLowerCase(java.util.Locale.ROOT);
         if (random) {
-            v.require(search.maxTrials() != null, "search.max_trials", "is required for random search");
+            v.require(search.maxTrials() != null, "search.max_trials", "is required for " + name + " search");
             v.require(search.maxTrials() >= 1, "search.max_trials", "must be at least 1");
         } else {
-            v.require(search.maxTrials() == null, "search.max_trials", "applies to random search only");
+            v.require(search.maxTrials() == null, "search.max_trials", "applies to random and tpe search only");
         }
-        v.require(!search.parameters().isEmpty() || !random, "search.parameters", "random search needs parameters");
+        v.require(!search.parameters().isEmpty() || !random, "search.parameters", name + " search needs parameters");
         for (Map.Entry<String, ParamSpec> e : search.parameters().entrySet()) {
             checkParam("search.parameters." + e.getKey(), e.getKey(), e.getValue(), random);
         }

@@ -8,11 +8,14 @@ import java.util.Map;
 /**
  * The search space and strategy. Parameters keep their YAML order, which fixes the grid order.
  *
- * @param maxTrials     number of random candidates (random strategy only)
+ * @param maxTrials     number of candidates (random and tpe strategies)
  * @param maxCandidates the most candidates the search may have (default {@value #DEFAULT_MAX_CANDIDATES},
  *                      at most {@value #MAX_CANDIDATES_CEILING}); counted before any is generated
+ * @param tpe           TPE settings (tpe strategy only; null: defaults)
+ * @param pruning       successive halving across folds (grid and random only; null: none)
  */
-public record SearchSpec(Strategy strategy, Integer maxTrials, Map<String, ParamSpec> parameters, Integer maxCandidates) {
+public record SearchSpec(Strategy strategy, Integer maxTrials, Map<String, ParamSpec> parameters, Integer maxCandidates,
+                         TpeSpec tpe, PruningSpec pruning) {
 
     /** The candidate limit when the spec sets none. */
     public static final int DEFAULT_MAX_CANDIDATES = 100_000;
@@ -21,6 +24,11 @@ public record SearchSpec(Strategy strategy, Integer maxTrials, Map<String, Param
 
     public SearchSpec {
         parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /** A search without TPE settings or pruning. */
+    public SearchSpec(Strategy strategy, Integer maxTrials, Map<String, ParamSpec> parameters, Integer maxCandidates) {
+        this(strategy, maxTrials, parameters, maxCandidates, null, null);
     }
 
     /** A search with the default candidate limit. */
@@ -39,6 +47,12 @@ public record SearchSpec(Strategy strategy, Integer maxTrials, Map<String, Param
         return new SearchSpec(Strategy.GRID, null, Map.of());
     }
 
+    /** The TPE settings in force (defaults where the spec sets none). */
+    @JsonIgnore
+    public TpeSpec tpeOrDefaults() {
+        return tpe == null ? TpeSpec.defaults() : tpe;
+    }
+
     /** Candidate generation strategies. */
-    public enum Strategy { GRID, RANDOM }
+    public enum Strategy { GRID, RANDOM, TPE }
 }

@@ -44,6 +44,7 @@ final class SpecValidator {
         Set<String> used = new HashSet<>();
         new ModelChecks(this, spec.search(), used).check(spec.model());
         new TrainingChecks(this, spec.search(), used).check(spec.training());
+        new AdaptiveChecks(this).check(spec.search(), spec.training());
         checkObjective(spec.objective());
         for (String name : spec.search().parameters().keySet()) {
             require(used.contains(name), "search.parameters." + name, "is not used: no field refers to ${" + name + "}");

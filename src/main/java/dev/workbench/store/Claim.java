@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param owner        {@code host:pid/thread} of the claimer
  * @param attempt      the claim number of this unit (1 on the first claim)
  * @param foldRunId    this attempt's fold run; null for the refit
+ * @param stopEpoch    the epoch (a rung of successive halving) to pause after; null: train to the end
+ * @param resumeEpoch  epochs trained before this segment (0: from the seed; else from the unit's checkpoint)
  */
 public record Claim(long unitId, long experimentId, UnitKind kind, Long trialId, Integer fold, Long seed,
-                    String owner, int attempt, Long foldRunId) {
+                    String owner, int attempt, Long foldRunId, Integer stopEpoch, int resumeEpoch) {
 
     public Claim {
         Objects.requireNonNull(kind, "kind");

@@ -71,8 +71,10 @@ final class Fence {
                 .bind("id", experimentId).mapTo(Long.class).one();
     }
 
-    /** Fails the trial (unless already failed) and every queued unit of it, which will then not run. */
+    /** Fails the trial (unless already failed) and every queued unit of it, which will then not run; drops its checkpoints. */
     static void failTrial(Handle h, long trialId, String error) {
+        h.createUpdate("DELETE FROM unit_checkpoint WHERE unit_id IN (SELECT id FROM work_unit WHERE trial_id = :id)")
+                .bind("id", trialId).execute();
         h.createUpdate("UPDATE trial SET status = 'failed', error = :error, finished_at = CURRENT_TIMESTAMP"
                         + " WHERE id = :id AND status <> 'failed'")
                 .bind("id", trialId).bind("error", error).execute();

@@ -9,18 +9,18 @@ public enum RunStatus {
     RUNNING,
     DONE,
     FAILED,
-    /** A trial stopped early by a pruning rule; its epochs up to the rung it reached are kept. */
+    /** A trial stopped at a rung of successive halving: its curves up to that rung are kept. */
     PRUNED;
 
-    /** The stored form: {@code queued}, {@code running}, {@code done} or {@code failed}. */
+    /** The stored form: {@code queued}, {@code running}, {@code done}, {@code failed} or {@code pruned}. */
     @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** True for {@link #DONE} and {@link #FAILED}. */
+    /** True for {@link #DONE}, {@link #FAILED} and {@link #PRUNED}. */
     public boolean finished() {
-        return this == DONE || this == FAILED;
+        return this == DONE || this == FAILED || this == PRUNED;
     }
 
     /** The status whose stored form is {@code value}. */

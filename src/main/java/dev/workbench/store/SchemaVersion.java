@@ -24,7 +24,8 @@ record SchemaVersion(String database, String build, boolean newer, boolean behin
     /** Reads the versions of the database behind {@code source}, against the engine's migrations. */
     static SchemaVersion of(DataSource source, Engine engine) {
         MigrationInfoService info = Flyway.configure(SchemaVersion.class.getClassLoader()).dataSource(source)
-                .locations(engine.migrationLocations()).failOnMissingLocations(true).load().info();
+                .locations(engine.migrationLocations()).javaMigrations(new AdaptiveSearchMigration())
+                .failOnMissingLocations(true).load().info();
         MigrationInfo[] all = info.all();
         String build = latest(all, i -> i.getState().isResolved()).orElse("none");
         MigrationInfo current = info.current();

@@ -29,6 +29,7 @@ public final class Store implements AutoCloseable {
     private final TestDiagnosisRepository diagnoses;
     private final WorkQueue queue;
     private final UnitRepository units;
+    private final SearchStateRepository search;
 
     Store(Engine.Pool pool) {
         this.pool = pool;
@@ -44,6 +45,7 @@ public final class Store implements AutoCloseable {
         this.diagnoses = new TestDiagnosisRepository(db);
         this.queue = new WorkQueue(db, rows, foldRuns);
         this.units = new UnitRepository(db);
+        this.search = new SearchStateRepository(db);
     }
 
     /**
@@ -85,6 +87,7 @@ public final class Store implements AutoCloseable {
             Flyway.configure(Store.class.getClassLoader())
                     .dataSource(pool.dataSource())
                     .locations(engine.migrationLocations())
+                    .javaMigrations(new AdaptiveSearchMigration())
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
@@ -153,6 +156,11 @@ public final class Store implements AutoCloseable {
     /** Reads of the units of work: what is left, who works on it, what is being retried. */
     public UnitRepository units() {
         return units;
+    }
+
+    /** Reads of adaptive search: rungs, pruned trials, TPE batches. */
+    public SearchStateRepository search() {
+        return search;
     }
 
     /** Closes every pooled connection; an H2 file database is closed when its last connection is. */

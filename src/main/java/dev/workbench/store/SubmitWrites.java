@@ -49,17 +49,60 @@ final class SubmitWrites {
                         + " :strategy, :metric, :goal, 'running', :provenance)")
                 .bindMethods(e).bind("provenance", s.provenanceJson())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        insertTrials(id, s.trials());
+        queueStored(id, s.units(), s.refit(), s.maxAttempts());
+        rungs(id, s.rungs());
+        if (s.firstBatch() != null) {
+            SearchBatches.insert(h, id, s.firstBatch());
+        }
+        return id;
+    }
+
+    private void insertTrials(long experimentId, List<NewTrial> news) {
         PreparedBatch trials = h.prepareBatch("INSERT INTO trial (experiment_id, trial_index, params_json, seed, status)"
                 + " VALUES (:experimentId, :index, :params, :seed, 'queued')");
-        for (NewTrial t : s.trials()) {
-            trials.bind("experimentId", id).bind("index", t.index()).bind("params", rows.paramsJson(t.params()))
+        for (NewTrial t : news) {
+            trials.bind("experimentId", experimentId).bind("index", t.index()).bind("params", rows.paramsJson(t.params()))
                     .bind("seed", t.seed()).add();
         }
-        if (!s.trials().isEmpty()) {
+        if (!news.isEmpty()) {
             trials.execute();
         }
-        queueStored(id, s.units(), s.refit(), s.maxAttempts());
-        return id;
+    }
+
+    /** Adds trials and their fold units to a stored experiment (a TPE batch). */
+    void addTrials(long experimentId, List<NewTrial> trials, List<NewUnit> units, int maxAttempts) {
+        insertTrials(experimentId, trials);
+        java.util.Set<Integer> added = new java.util.HashSet<>();
+        trials.forEach(t -> added.add(t.index()));
+        PreparedBatch batch = h.prepareBatch("INSERT INTO work_unit (experiment_id, kind, trial_id, fold, seed, state,"
+                + " max_attempts) VALUES (:experimentId, 'fold', (SELECT id FROM trial WHERE experiment_id = :experimentId"
+                + " AND trial_index = :index), :fold, :seed, 'queued', :maxAttempts)");
+        for (NewUnit u : units) {
+            if (!added.contains(u.trialIndex())) {
+                throw new IllegalArgumentException("unit of unknown trial " + u.trialIndex());
+            }
+            batch.bind("experimentId", experimentId).bind("index", u.trialIndex()).bind("fold", u.fold())
+                    .bind("seed", u.seed()).bind("maxAttempts", maxAttempts).add();
+        }
+        if (!units.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    /** Stores the rung barriers; every fold unit first pauses at the first. */
+    private void rungs(long experimentId, List<NewRung> rungs) {
+        if (rungs.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch("INSERT INTO rung (experiment_id, rung_index, epoch, next_epoch,"
+                + " reduction_factor, state) VALUES (:experimentId, :index, :epoch, :nextEpoch, :reductionFactor, 'open')");
+        for (NewRung r : rungs) {
+            batch.bind("experimentId", experimentId).bindMethods(r).add();
+        }
+        batch.execute();
+        h.createUpdate("UPDATE work_unit SET stop_epoch = :epoch WHERE experiment_id = :id AND kind = 'fold'")
+                .bind("epoch", rungs.get(0).epoch()).bind("id", experimentId).execute();
     }
 
     /** Inserts the units; a fold already done (in a database from before the queue) becomes a done unit. */

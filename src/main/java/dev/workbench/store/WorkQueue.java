@@ -27,7 +27,7 @@ public final class WorkQueue {
         this.db = db;
         this.rows = rows;
         this.fence = new Fence(db);
-        this.claims = new UnitClaims(db);
+        this.claims = new UnitClaims(db, rows);
         this.foldRuns = foldRuns;
     }
 
@@ -76,7 +76,16 @@ public final class WorkQueue {
 
     /** Claims the oldest claimable unit of the given experiments, if any; see {@link UnitClaims}. */
     public Optional<Claim> claim(List<Long> experimentIds, WorkerIdentity who, int leaseSeconds) {
-        return claims.claim(experimentIds, who, leaseSeconds);
+        return claims.claim(experimentIds, who, leaseSeconds, id -> null);
+    }
+
+    /**
+     * Like {@link #claim(List, WorkerIdentity, int)}; when a unit given up after its last attempt was the last
+     * of a TPE batch, {@code proposers} gives the experiment's proposer of the next batch.
+     */
+    public Optional<Claim> claim(List<Long> experimentIds, WorkerIdentity who, int leaseSeconds,
+                                 java.util.function.Function<Long, BatchProposer> proposers) {
+        return claims.claim(experimentIds, who, leaseSeconds, proposers);
     }
 
     /**
@@ -148,13 +157,46 @@ public final class WorkQueue {
      * transaction (exactly once, whatever the number of workers), and finishes an idle experiment.
      */
     public UnitOutcome finishFold(Claim claim, TrialScorer scorer) {
+        return finishFold(claim, scorer, null);
+    }
+
+    /**
+     * Like {@link #finishFold(Claim, TrialScorer)}; when the unit was the last of a TPE batch, {@code proposer}
+     * (null outside TPE) proposes the next batch, inserted in the same transaction.
+     */
+    public UnitOutcome finishFold(Claim claim, TrialScorer scorer, BatchProposer proposer) {
         return fence.write(claim, "finish unit " + claim.unitId(), h -> {
             h.createUpdate("UPDATE fold_run SET status = 'done', finished_at = CURRENT_TIMESTAMP WHERE id = :id")
                     .bind("id", claim.foldRunId()).execute();
             settle(h, claim, "done", null);
+            SegmentWrites.dropCheckpoint(h, claim.unitId());
             scoreIfComplete(h, claim.trialId(), scorer);
+            RungBarrier.closeIfReady(h, claim.experimentId());
+            SearchBatches.closeIfReady(h, rows, claim.experimentId(), proposer);
             return new UnitOutcome(false, Fence.completeExperimentIfIdle(h, claim.experimentId()));
         });
+    }
+
+    /**
+     * Marks a fold unit's segment done at a rung with the checkpoint to continue from; when it was the rung's
+     * last unit, closes the rung in the same transaction (see {@link RungBarrier}).
+     */
+    public UnitOutcome finishSegment(Claim claim, SavedCheckpoint checkpoint) {
+        return fence.write(claim, "pause unit " + claim.unitId() + " at epoch " + checkpoint.epoch(), h -> {
+            h.createUpdate("UPDATE fold_run SET status = 'done', finished_at = CURRENT_TIMESTAMP WHERE id = :id")
+                    .bind("id", claim.foldRunId()).execute();
+            SegmentWrites.saveCheckpoint(h, claim.unitId(), checkpoint);
+            settle(h, claim, "done", null);
+            RungBarrier.closeIfReady(h, claim.experimentId());
+            return new UnitOutcome(false, Fence.completeExperimentIfIdle(h, claim.experimentId()));
+        });
+    }
+
+    /** The checkpoint a resumed fold unit continues from (read under its claim's fence). */
+    public SavedCheckpoint checkpoint(Claim claim) {
+        return fence.write(claim, "read the checkpoint of unit " + claim.unitId(), h -> SegmentWrites.checkpoint(h,
+                claim.unitId()).orElseThrow(() -> new IllegalStateException("unit " + claim.unitId()
+                + " resumes after epoch " + claim.resumeEpoch() + " but has no checkpoint")));
     }
 
     private void scoreIfComplete(Handle h, long trialId, TrialScorer scorer) {
@@ -197,6 +239,11 @@ public final class WorkQueue {
      * {@code error}, and so does its trial (the search goes on).
      */
     public UnitOutcome fail(Claim claim, String error, boolean retryable) {
+        return fail(claim, error, retryable, null);
+    }
+
+    /** Like {@link #fail(Claim, String, boolean)}; a failed last unit of a TPE batch has {@code proposer} propose the next. */
+    public UnitOutcome fail(Claim claim, String error, boolean retryable, BatchProposer proposer) {
         return fence.write(claim, "record failure of unit " + claim.unitId(), h -> {
             int failures = h.createQuery("SELECT failures FROM work_unit WHERE id = :id").bind("id", claim.unitId())
                     .mapTo(Integer.class).one() + 1;
@@ -211,6 +258,10 @@ public final class WorkQueue {
             if (!retry && claim.trialId() != null) {
                 Fence.failTrial(h, claim.trialId(), "fold " + claim.fold() + ": " + error);
             }
+            if (!retry) {
+                RungBarrier.closeIfReady(h, claim.experimentId());
+                SearchBatches.closeIfReady(h, rows, claim.experimentId(), proposer);
+            }
             return new UnitOutcome(retry, !retry && Fence.completeExperimentIfIdle(h, claim.experimentId()));
         });
     }
@@ -218,7 +269,9 @@ public final class WorkQueue {
     /** Gives a claimed unit back unfinished (the worker is stopping): its attempt's rows go, it is queued again. */
     public void release(Claim claim) {
         fence.write(claim, "release unit " + claim.unitId(), h -> {
-            h.createUpdate("DELETE FROM fold_run WHERE unit_id = :id").bind("id", claim.unitId()).execute();
+            if (claim.resumeEpoch() == 0) { // a resumed unit keeps its epochs up to the checkpoint
+                h.createUpdate("DELETE FROM fold_run WHERE unit_id = :id").bind("id", claim.unitId()).execute();
+            }
             return settle(h, claim, "queued", null);
         });
     }

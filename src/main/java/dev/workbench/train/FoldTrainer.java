@@ -2,6 +2,7 @@ package dev.workbench.train;
 
 import dev.workbench.metrics.Diagnosis;
 import dev.workbench.metrics.EpochMetrics;
+import dev.workbench.metrics.LayerSpread;
 import dev.workbench.spec.LayerSpec;
 import dev.workbench.spec.ModelSpec;
 import java.util.ArrayList;
@@ -44,14 +45,32 @@ public final class FoldTrainer {
         }
     }
 
+    /**
+     * Trains one segment of a unit (resuming from its checkpoint) and frees its network; the result holds
+     * the checkpoint to continue from when the segment paused before the unit's last epoch. The epochs are
+     * bit for bit those of an unpaused run of the unit.
+     */
+    public SegmentResult trainSegment(TrainRequest request, Segment segment, EpochListener listener) {
+        try (TrainedModel model = trainModel(request, segment, listener)) {
+            int reached = segment.fromEpoch() + model.result().epochs().size();
+            boolean paused = !model.result().stoppedEarly() && reached < request.training().epochs().resolveInt(request.params());
+            return new SegmentResult(model.result(), paused ? model.checkpoint(reached) : null);
+        }
+    }
+
     /** Trains a unit and keeps its network for scoring or export; the caller must close it. */
     public TrainedModel trainModel(TrainRequest request, EpochListener listener) {
+        return trainModel(request, Segment.whole(), listener);
+    }
+
+    private TrainedModel trainModel(TrainRequest request, Segment segment, EpochListener listener) {
         requireCompatible(request);
-        MultiLayerNetwork net = factory.network(request.model(), request.training(), request.params(), request.seed());
+        MultiLayerNetwork net = segment.resume() != null ? segment.resume().restore()
+                : factory.network(request.model(), request.training(), request.params(), request.seed());
         ArrayData validationRows = request.validation();
         try (LabelledArrays train = LabelledArrays.of(request.train());
              LabelledArrays validation = hasRows(validationRows) ? LabelledArrays.of(validationRows) : null) {
-            return new TrainedModel(net, fit(net, request, train, validation, listener));
+            return new TrainedModel(net, fit(net, request, segment, train, validation, listener));
         } catch (RuntimeException | Error e) {
             net.close();
             throw e;
@@ -60,22 +79,27 @@ public final class FoldTrainer {
         }
     }
 
-    private FoldResult fit(MultiLayerNetwork net, TrainRequest request, LabelledArrays train,
+    private FoldResult fit(MultiLayerNetwork net, TrainRequest request, Segment segment, LabelledArrays train,
                            LabelledArrays validation, EpochListener listener) {
-        int epochs = request.training().epochs().resolveInt(request.params());
+        int epochs = segment.lastEpoch(request.training().epochs().resolveInt(request.params()));
+        int from = segment.fromEpoch();
         EarlyStop earlyStop = EarlyStop.of(request.training().earlyStopping());
         List<EpochMetrics> done = new ArrayList<>();
         FittedBatchMetrics fitted = new FittedBatchMetrics();
         WeightSpreadMeter weights = new WeightSpreadMeter(net);
         net.setListeners(fitted);
-        listener.onWeights(weights.read(0));
+        List<LayerSpread> before = weights.read(from); // a resumed unit's epoch-`from` reading is stored already
+        if (from == 0) {
+            listener.onWeights(before);
+        }
         try (LabelledArrays shuffled = train.emptyLike(); LabelledArrays sample = sample(request, validation)) {
-            Recording recording = new Recording(fitted, stepLog(request, train.count(), net, sample, listener), weights,
-                    listener);
+            StepLog steps = stepLog(request, train.count(), net, sample, listener);
+            steps.resumeAfter(from, train.count(), request.training().batchSize().resolveInt(request.params()));
+            Recording recording = new Recording(fitted, steps, weights, listener);
             EpochData data = new EpochData(train, shuffled, validation);
             Diagnosis diagnosis = null;
             boolean stopped = false;
-            for (int epoch = 1; epoch <= epochs && !stopped; epoch++) {
+            for (int epoch = from + 1; epoch <= epochs && !stopped; epoch++) {
                 DiagnosisCollector collector = new DiagnosisCollector(train.source().numClasses(), DiagnosisCollector.GALLERY);
                 EpochMetrics metrics = epoch(net, request, epoch, data, recording, collector);
                 done.add(metrics);

@@ -51,6 +51,12 @@ final class StepLog {
                 : Math.max(1, (int) Math.round(batchesPerEpoch / (double) DEFAULT_STEPS_PER_EPOCH));
     }
 
+    /** Continues the counts of a unit resumed after {@code epochs} whole epochs of {@code rows} rows in batches of {@code batch}. */
+    void resumeAfter(int epochs, int rows, int batch) {
+        iteration = (long) epochs * ((rows + batch - 1) / batch);
+        images = (long) epochs * rows;
+    }
+
     /** Called after each fitted batch: batch {@code batch} (from 1) of {@code batches} in the epoch, of {@code rows} rows. */
     void afterBatch(int epoch, int batch, int batches, int rows, FittedBatchMetrics fitted) {
         iteration++;

@@ -125,6 +125,12 @@ public final class TrainedModel implements AutoCloseable {
         return probabilities(rows, count);
     }
 
+    /** The network and the calling (training) thread's random state after {@code epoch} epochs. */
+    synchronized Checkpoint checkpoint(int epoch) {
+        requireOpen();
+        return Checkpoint.capture(network, epoch);
+    }
+
     /** The model as the bytes of a DL4J {@code ModelSerializer} zip, as {@link #save} writes it. */
     public synchronized byte[] zipBytes() {
         requireOpen();

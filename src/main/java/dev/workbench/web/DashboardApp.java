@@ -42,6 +42,7 @@ public final class DashboardApp {
         app.get("/api/experiments", ctx -> ctx.json(results.experiments()));
         app.get("/api/experiments/{id}", ctx -> ctx.json(results.experiment(id(ctx))));
         app.get("/api/experiments/{id}/progress", ctx -> ctx.json(results.progress(id(ctx))));
+        app.get("/api/experiments/{id}/search", ctx -> ctx.json(results.search(id(ctx))));
         app.get("/api/experiments/{id}/curves", ctx -> {
             long id = id(ctx);
             ctx.json(results.curves(id, Params.trialIds(ctx.queryParam("trials"), 1),

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Tag;
 /**
  * Every spec in {@code experiments/} trains: its model template is run for one epoch, one trial and
  * two folds on tiny synthetic MNIST. The recipe files stay as they are; the test rewrites the data,
- * folds, epochs and search size of a copy. A new recipe is covered by dropping it in the folder.
+ * folds, epochs and search size of a copy (a halving recipe keeps a rung: two epochs, the rung after one). A new recipe is covered by dropping it in the folder.
  */
 @Tag("slow")
 class RecipeSpecsTest {
@@ -69,6 +69,10 @@ class RecipeSpecsTest {
             return;
         }
         search.put("max_trials", 1);
+        if (search.has("pruning")) { // a rung after epoch 1 of 2: the one trial is ranked, kept and trained on
+            ((ObjectNode) spec.get("training")).put("epochs", 2);
+            ((ObjectNode) search.get("pruning")).put("min_epochs", 1);
+        }
         if ("grid".equals(search.path("strategy").asText())) {
             search.remove("max_trials");
             search.get("parameters").forEach(p -> firstValueOnly((ObjectNode) p));

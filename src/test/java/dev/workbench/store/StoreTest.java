@@ -46,7 +46,7 @@ class StoreTest {
             assertThat(reopened.trials().byExperiment(id)).singleElement()
                     .satisfies(t -> assertThat(t.params()).containsExactlyEntriesOf(Samples.params(0.5, 32)));
         }
-        assertThat(appliedMigrations(url)).containsExactly("1", "2", "3", "4");
+        assertThat(appliedMigrations(url)).containsExactly("1", "2", "3", "4", "5");
     }
 
     @Test
@@ -139,7 +139,7 @@ class StoreTest {
     private static List<String> appliedMigrations(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "sa", "");
                 ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'"
+                        "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"type\" IN ('SQL', 'JDBC')"
                                 + " ORDER BY \"installed_rank\"")) {
             List<String> versions = new ArrayList<>();
             while (rs.next()) {
