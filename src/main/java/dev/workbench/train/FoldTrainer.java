@@ -80,7 +80,7 @@ public final class FoldTrainer {
              LabelledArrays validation = hasRows(validationRows) ? LabelledArrays.of(validationRows) : null) {
             return new TrainedModel(net, fit(net, request, train, validation, listener));
         } catch (RuntimeException | Error e) {
-            net.close();
+            NetworkMemory.free(net);
             throw e;
         } finally {
             if (!keepWorkspaces) {
