@@ -75,7 +75,7 @@ final class UnitTrainer {
         PreparedData.Split split = experiment.data().fold(claim.fold());
         TrainRequest request = new TrainRequest(spec.model(), spec.training(), trial.params(), claim.seed(),
                 split.train(), split.validation());
-        FoldResult result = FoldTrainer.forUnitThread().train(request,
+        FoldResult result = new FoldTrainer().train(request,
                 new FoldRecorder(store.queue(), active, m -> listener.epoch(trial.index(), claim.fold(), m)));
         UnitOutcome outcome = store.queue().finishFold(claim, scorer(spec));
         listener.skipped(spec.training().epochs().resolveInt(trial.params()) - result.epochs().size());

@@ -4,7 +4,6 @@ import dev.workbench.store.Claim;
 import dev.workbench.store.LostClaimException;
 import dev.workbench.store.Store;
 import dev.workbench.store.WorkerIdentity;
-import dev.workbench.train.FoldTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,8 +52,6 @@ final class Worker {
                 } catch (RuntimeException e) {
                     errors.add(e);
                     stopping = true;
-                } finally {
-                    FoldTrainer.releaseWorkspaces();
                 }
             }, "unit-" + i);
             t.setDaemon(true);

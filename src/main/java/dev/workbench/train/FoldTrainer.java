@@ -19,8 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * (the last one smaller). Training loss and accuracy are accumulated over those minibatches as they
  * are fitted ({@link FittedBatchMetrics}); validation rows are scored after the epoch in inference mode
  * (validation metrics are NaN when the request has no validation rows). When a unit ends, the calling
- * thread's ND4J workspaces are destroyed so pooled threads do not keep memory, except with a trainer
- * {@link #forUnitThread() for a unit thread}, which leaves them for the thread's next unit.
+ * thread's ND4J workspaces are destroyed so pooled threads do not keep memory.
  *
  * <p>Besides epochs, the listener hears steps within epochs ({@link StepLog}), the spread of the weights
  * before training and after each epoch ({@link WeightSpreadMeter}) and the validation confusion matrix at
@@ -33,32 +32,6 @@ public final class FoldTrainer {
     private static final long SAMPLE_SALT = 0x5A4D504C45L;
 
     private final NetworkFactory factory = new NetworkFactory();
-    private final boolean keepWorkspaces;
-
-    /** A trainer that frees the calling thread's ND4J workspaces after every unit. */
-    public FoldTrainer() {
-        this(false);
-    }
-
-    private FoldTrainer(boolean keepWorkspaces) {
-        this.keepWorkspaces = keepWorkspaces;
-    }
-
-    /**
-     * A trainer for a thread that trains unit after unit: it leaves the thread's ND4J workspaces (scratch
-     * memory for activations and gradients, sized by batch and model) to the next unit instead of
-     * re-allocating and zeroing them, which cost about 3% of a small unit's time in a profile. Every value
-     * a unit computes is written before it is read, so results are the same bit for bit either way. The
-     * thread must call {@link #releaseWorkspaces()} when it stops training.
-     */
-    public static FoldTrainer forUnitThread() {
-        return new FoldTrainer(true);
-    }
-
-    /** Frees the calling thread's ND4J workspaces; for threads that trained with {@link #forUnitThread()}. */
-    public static void releaseWorkspaces() {
-        Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
-    }
 
     /**
      * Trains a unit and frees its network.
@@ -80,12 +53,10 @@ public final class FoldTrainer {
              LabelledArrays validation = hasRows(validationRows) ? LabelledArrays.of(validationRows) : null) {
             return new TrainedModel(net, fit(net, request, train, validation, listener));
         } catch (RuntimeException | Error e) {
-            NetworkMemory.free(net);
+            net.close();
             throw e;
         } finally {
-            if (!keepWorkspaces) {
-                releaseWorkspaces();
-            }
+            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
         }
     }
 

@@ -50,7 +50,7 @@ public final class ThroughputMeter {
             double images = (double) train.count() * epochs;
             return new Rates(images / (fitNanos / 1e9), images / (inferNanos / 1e9));
         } finally {
-            NetworkMemory.free(net);
+            net.close();
             Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
         }
     }

@@ -156,7 +156,7 @@ public final class TrainedModel implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            NetworkMemory.free(network);
+            network.close();
         }
     }
 

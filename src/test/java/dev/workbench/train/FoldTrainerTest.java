@@ -92,30 +92,6 @@ class FoldTrainerTest {
     }
 
     @Test
-    void aUnitTrainedInWorkspacesLeftByOtherUnitsMatchesOneTrainedInFreshWorkspaces() throws Exception {
-        TrainingSpec training = TrainFixtures.adam(0.01, 32, 2);
-        var other = new TrainRequest(TrainFixtures.model(12, TrainFixtures.conv(8, 5, 1, LayerSpec.Padding.SAME),
-                TrainFixtures.pool(2), TrainFixtures.dense(32), TrainFixtures.output()),
-                TrainFixtures.adam(0.003, 16, 1), Map.of(), 3L, TRAIN, VALIDATION);
-        ExecutorService thread = Executors.newSingleThreadExecutor();
-        try {
-            List<Double> fresh = thread.submit(() -> curves(trainer.train(request(training, 21L), EpochListener.NONE))).get();
-            List<List<Double>> warm = thread.submit(() -> {
-                FoldTrainer unitThread = FoldTrainer.forUnitThread();
-                unitThread.train(other, EpochListener.NONE);
-                List<Double> first = curves(unitThread.train(request(training, 21L), EpochListener.NONE));
-                unitThread.train(other, EpochListener.NONE);
-                List<Double> again = curves(unitThread.train(request(training, 21L), EpochListener.NONE));
-                FoldTrainer.releaseWorkspaces();
-                return List.of(first, again);
-            }).get();
-            assertThat(warm).containsExactly(fresh, fresh);
-        } finally {
-            thread.shutdown();
-        }
-    }
-
-    @Test
     void stopsAfterPatienceEpochsWithoutImprovement() {
         // plain SGD with rate 0 leaves the weights exactly as initialised (DL4J's Adam still moves them a little)
         TrainingSpec frozen = new TrainingSpec(Optimizer.SGD, Num.of(0.0), null, null, Num.of(64), Num.of(10),
