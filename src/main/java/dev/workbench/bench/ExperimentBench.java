@@ -42,10 +42,7 @@ final class ExperimentBench {
                 spec.refit() ? " + refit" : "", options.units(),
                 String.join(" and ", configs.stream().map(TorchConfig::label).toList()));
         ChildWorkbench child = new ChildWorkbench(dataDir, workDir);
-        List<String> header = new ArrayList<>(List.of("round", "ours wall s", "ours peak RSS MB", "ours RSS by quarter MB"));
-        configs.forEach(c -> header.add("torch " + c.label() + " wall s"));
-        header.add("torch " + configs.get(0).label() + " peak RSS MB");
-        Table table = new Table(header.toArray(String[]::new));
+        Table table = new Table(header(configs));
         List<Double> ours = new ArrayList<>();
         List<Double> fastest = new ArrayList<>();
         List<String> fastestLabel = new ArrayList<>();
@@ -54,13 +51,7 @@ final class ExperimentBench {
             ours.add(run.seconds());
             List<ProcessRun.Result> them = torch.map(t -> configs.stream().map(c -> t.run("experiment", c,
                     TorchPlans.experiment(files, images, spec, candidates)).process()).toList()).orElse(List.of());
-            List<String> row = new ArrayList<>(List.of(Integer.toString(round), seconds(run.seconds()),
-                    mb(run.peakBytes()), quarters(run)));
-            for (int i = 0; i < configs.size(); i++) {
-                row.add(them.isEmpty() ? "-" : seconds(them.get(i).seconds()));
-            }
-            row.add(them.isEmpty() ? "-" : mb(them.get(0).peakBytes()));
-            table.row(row.toArray(String[]::new));
+            table.row(row(round, run, them, configs.size()));
             if (!them.isEmpty()) {
                 int best = them.get(0).seconds() <= them.get(them.size() - 1).seconds() ? 0 : them.size() - 1;
                 fastest.add(them.get(best).seconds());
@@ -72,6 +63,24 @@ final class ExperimentBench {
             out.printf("ratio faster PyTorch wall / ours: %s   (target: >= 1.5); faster PyTorch per round: %s%n",
                     Stats.ratioRange(fastest, ours, d -> d), String.join("/", fastestLabel));
         }
+    }
+
+    private static String[] header(List<TorchConfig> configs) {
+        List<String> header = new ArrayList<>(List.of("round", "ours wall s", "ours peak RSS MB", "ours RSS by quarter MB"));
+        configs.forEach(c -> header.add("torch " + c.label() + " wall s"));
+        header.add("torch " + configs.get(0).label() + " peak RSS MB");
+        return header.toArray(String[]::new);
+    }
+
+    /** One round's cells; "-" for PyTorch when it did not run. */
+    private static String[] row(int round, ProcessRun.Result ours, List<ProcessRun.Result> them, int configs) {
+        List<String> row = new ArrayList<>(List.of(Integer.toString(round), seconds(ours.seconds()),
+                mb(ours.peakBytes()), quarters(ours)));
+        for (int i = 0; i < configs; i++) {
+            row.add(them.isEmpty() ? "-" : seconds(them.get(i).seconds()));
+        }
+        row.add(them.isEmpty() ? "-" : mb(them.get(0).peakBytes()));
+        return row.toArray(String[]::new);
     }
 
     private static String epochs(ExperimentSpec spec) {
@@ -89,7 +98,7 @@ final class ExperimentBench {
         return peaks.isEmpty() ? "-" : String.join("/", peaks.stream().map(ExperimentBench::mb).toList());
     }
 
-    static String mb(long bytes) {
+    private static String mb(long bytes) {
         return String.format("%,d", bytes / (1024 * 1024));
     }
 }
