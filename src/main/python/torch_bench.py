@@ -7,9 +7,15 @@ Run by the Java benchmark with Debian's python3-torch; prints one JSON object on
   torch_bench.py experiment PLAN.json   wall time of every trial x fold x epoch of the plan
 
 The plan (written by dev.workbench.bench) names the IDX files, how many images to use, and each
-trial's layers and optimizer, already resolved from the spec. Uses torch.set_num_threads(cpu_count).
+trial's layers and optimizer, already resolved from the spec. It also says how PyTorch runs:
+"processes" worker processes with "threads" torch threads each (torch.set_num_threads). With one
+process, everything runs in this one. With several (forked from this process before it runs any torch
+operation), a throughput run trains one model per process side by side, released together, and
+reports the sum of their rates; an experiment run hands the (trial, fold) units to the processes one
+at a time as each becomes free (as Optuna's workers would), then refits in this process on every thread.
 """
 import json
+import multiprocessing
 import os
 import struct
 import sys
@@ -119,15 +125,45 @@ def evaluate(model, x, y):
 
 
 def throughput(plan):
+    processes = plan.get("processes", 1)
+    if processes == 1:
+        return measure(plan, 0, None)
+    ctx = multiprocessing.get_context("fork")
+    barrier, results = ctx.Barrier(processes), ctx.Queue()
+    workers = [ctx.Process(target=measure_into, args=(plan, i, barrier, results)) for i in range(processes)]
+    for w in workers:
+        w.start()
+    rates = [results.get() for _ in workers]
+    for w in workers:
+        w.join()
+    failed = [r["error"] for r in rates if "error" in r]
+    if failed:
+        raise RuntimeError("a throughput process failed: " + failed[0])
+    return {"train_img_s": sum(r["train_img_s"] for r in rates), "infer_img_s": sum(r["infer_img_s"] for r in rates)}
+
+
+def measure_into(plan, index, barrier, results):
+    try:
+        torch.set_num_threads(plan["threads"])
+        results.put(measure(plan, index, barrier))
+    except Exception as e:  # reported by the parent, which would otherwise wait forever
+        results.put({"error": repr(e)})
+        barrier.abort()
+
+
+def measure(plan, index, barrier):
+    """One model's rates: seeded with seed + index, timed after a warm-up (and the barrier, if any)."""
     x, y = load(plan)
     trial = plan["trials"][0]
-    torch.manual_seed(plan["seed"])
-    generator = torch.Generator().manual_seed(plan["seed"])
+    torch.manual_seed(plan["seed"] + index)
+    generator = torch.Generator().manual_seed(plan["seed"] + index)
     model = build(trial, tuple(x.shape[1:]))
     opt = optimizer(trial, model)
     batch = trial["batch_size"]
     fit_epoch(model, opt, x, y, batch, generator)  # warm-up
     evaluate(model, x, y)
+    if barrier is not None:
+        barrier.wait()
     fit_s = infer_s = 0.0
     for _ in range(plan["epochs"]):
         t0 = time.perf_counter()
@@ -143,45 +179,75 @@ def throughput(plan):
 
 def experiment(plan):
     """Every trial on every fold: fresh model, per-epoch train metrics from the fitted batches and a
-    validation pass in eval mode, as dev.workbench.train.FoldTrainer does."""
+    validation pass in eval mode, as dev.workbench.train.FoldTrainer does; then the refit."""
     start = time.perf_counter()
-    x, y = load(plan)
-    k = plan["folds"]
-    fold_of = torch.arange(len(y)) % k
-    units = 0
-    for t, trial in enumerate(plan["trials"]):
-        for fold in range(k):
-            torch.manual_seed(plan["seed"] + 1000 * t + fold)
-            generator = torch.Generator().manual_seed(plan["seed"] + 1000 * t + fold)
-            train, val = fold_of != fold, fold_of == fold
-            xt, yt, xv, yv = x[train], y[train], x[val], y[val]
-            model = build(trial, tuple(x.shape[1:]))
-            opt = optimizer(trial, model)
-            for _ in range(trial["epochs"]):
-                fit_epoch(model, opt, xt, yt, trial["batch_size"], generator)
-                evaluate(model, xv, yv)
-            units += 1
+    units = [(t, fold) for t in range(len(plan["trials"])) for fold in range(plan["folds"])]
+    processes = plan.get("processes", 1)
+    if processes == 1:
+        data = load(plan)
+        for unit in units:
+            train_unit(plan, data, unit)
+    else:
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(processes, initializer=start_worker, initargs=(plan,)) as pool:
+            for _ in pool.imap_unordered(train_in_worker, units, chunksize=1):
+                pass
+        torch.set_num_threads(processes * plan["threads"])
+        data = load(plan)
     if plan.get("refit"):  # the workbench retrains its best trial on all rows and scores the test set
         trial = plan["trials"][0]
+        x, y = data
         model = build(trial, tuple(x.shape[1:]))
         opt = optimizer(trial, model)
         generator = torch.Generator().manual_seed(plan["seed"])
         for _ in range(trial["epochs"]):
             fit_epoch(model, opt, x, y, trial["batch_size"], generator)
         evaluate(model, *load(plan, "test", 1 << 31))
-    return {"wall_s": time.perf_counter() - start, "units": units}
+    return {"wall_s": time.perf_counter() - start, "units": len(units)}
+
+
+WORKER = {}
+
+
+def start_worker(plan):
+    torch.set_num_threads(plan["threads"])
+    WORKER["plan"] = plan
+    WORKER["data"] = load(plan)
+
+
+def train_in_worker(unit):
+    train_unit(WORKER["plan"], WORKER["data"], unit)
+
+
+def train_unit(plan, data, unit):
+    """One (trial, fold): a fresh model trained on the other folds' rows, validated after every epoch."""
+    x, y = data
+    t, fold = unit
+    trial = plan["trials"][t]
+    fold_of = torch.arange(len(y)) % plan["folds"]
+    torch.manual_seed(plan["seed"] + 1000 * t + fold)
+    generator = torch.Generator().manual_seed(plan["seed"] + 1000 * t + fold)
+    train, val = fold_of != fold, fold_of == fold
+    xt, yt, xv, yv = x[train], y[train], x[val], y[val]
+    model = build(trial, tuple(x.shape[1:]))
+    opt = optimizer(trial, model)
+    for _ in range(trial["epochs"]):
+        fit_epoch(model, opt, xt, yt, trial["batch_size"], generator)
+        evaluate(model, xv, yv)
 
 
 def main():
     if len(sys.argv) != 3 or sys.argv[1] not in ("throughput", "experiment"):
         print(__doc__, file=sys.stderr)
         return 2
-    threads = int(os.environ.get("TORCH_BENCH_THREADS", os.cpu_count()))
-    torch.set_num_threads(threads)
     with open(sys.argv[2]) as f:
         plan = json.load(f)
+    plan.setdefault("processes", 1)
+    plan.setdefault("threads", os.cpu_count())
+    if plan["processes"] == 1:
+        torch.set_num_threads(plan["threads"])
     result = throughput(plan) if sys.argv[1] == "throughput" else experiment(plan)
-    result.update({"torch": torch.__version__, "threads": torch.get_num_threads()})
+    result.update({"torch": torch.__version__, "processes": plan["processes"], "threads": plan["threads"]})
     print(json.dumps(result))
     return 0
 

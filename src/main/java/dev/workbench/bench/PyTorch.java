@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The PyTorch side of the benchmark: {@code torch_bench.py} (shipped in the jar) run by a Python that
- * can import {@code torch}, one process per measurement, with all CPU threads.
+ * can import {@code torch}, one script run per measurement, as the plan's {@link TorchConfig} says.
  */
 final class PyTorch {
 
@@ -44,20 +44,24 @@ final class PyTorch {
     }
 
     /** Runs one mode of the script on a plan; the result is the JSON object on its last output line. */
-    Measured run(String mode, Map<String, Object> plan) {
-        Path planFile = workDir.resolve("plan-" + mode + ".json");
+    Measured run(String mode, TorchConfig config, Map<String, Object> plan) {
+        Map<String, Object> withConfig = new java.util.LinkedHashMap<>(plan);
+        withConfig.put("processes", config.processes());
+        withConfig.put("threads", config.threads());
+        String name = mode + "-" + config.label();
+        Path planFile = workDir.resolve("plan-" + name + ".json");
         Path script = workDir.resolve("torch_bench.py");
         try (InputStream in = PyTorch.class.getResourceAsStream(SCRIPT)) {
             if (in == null) {
                 throw new BenchException("the jar lacks " + SCRIPT);
             }
             Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            json.writeValue(planFile.toFile(), plan);
+            json.writeValue(planFile.toFile(), withConfig);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         ProcessRun.Result result = ProcessRun.run(List.of(python, script.toString(), mode, planFile.toString()),
-                Map.of("PYTHONWARNINGS", "ignore"), workDir.resolve("torch-" + mode + ".log"));
+                Map.of("PYTHONWARNINGS", "ignore"), workDir.resolve("torch-" + name + ".log"));
         String[] lines = result.output().strip().split("\n");
         try {
             return new Measured(json.readTree(lines[lines.length - 1]), result);

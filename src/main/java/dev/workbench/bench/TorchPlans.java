@@ -9,18 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON plans {@code torch_bench.py} reads: data files, sizes and each trial resolved from the spec. */
+/**
+ * The JSON plans {@code torch_bench.py} reads: data files, sizes and each trial resolved from the spec
+ * ({@link PyTorch#run} adds the process and thread counts).
+ */
 final class TorchPlans {
 
     private TorchPlans() {
     }
 
     /** Throughput of one model on the first {@code images} training images, {@code epochs} timed epochs. */
-    static Map<String, Object> throughput(IdxFiles files, int images, int epochs, long seed,
-                                          ModelSpec model, TrainingSpec training) {
+    static Map<String, Object> throughput(IdxFiles files, int images, int epochs, long seed, BenchModel model) {
         Map<String, Object> plan = data(files, images, seed);
         plan.put("epochs", epochs);
-        plan.put("trials", List.of(trial(model, training, Map.of())));
+        plan.put("trials", List.of(trial(model.model(), model.training(), model.params())));
         return plan;
     }
 

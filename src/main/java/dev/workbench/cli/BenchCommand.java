@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 /** {@code workbench bench}: the workbench against PyTorch on this machine, or the scaling table. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {BenchScalingCommand.class, BenchQueueCommand.class, BenchSearchCommand.class},
-        description = "Benchmark: throughput of the reference CNN and a whole experiment, ours against PyTorch"
-                + " (alternating), with ratios and the FLOP ceiling. About 9 minutes with the defaults on 2 cores.")
+        description = "Benchmark: throughput of the reference CNN and of the spec's smallest and largest model, and a"
+                + " whole experiment, ours against PyTorch as 1 process x N threads and N processes x 1 thread"
+                + " (alternating), with ratios against the faster PyTorch and the FLOP ceiling.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

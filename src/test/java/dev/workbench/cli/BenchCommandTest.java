@@ -35,22 +35,34 @@ class BenchCommandTest {
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("PyTorch: not run (--no-pytorch)", "first 128 MNIST training images",
-                "ours train 1  ours train 2", "FLOP ceiling: sgemm 1024x1024", "18.1 MFLOP/image",
+                "Throughput of the reference CNN (img/s): conv 16 k5, maxpool 2, conv 32 k5",
+                "Throughput of smallest model of tiny (trial 0) (img/s): conv 4 k5, maxpool 2, dense 16, dropout 0.2,"
+                        + " output 10; 0.03 MFLOP/image forward, batch 32",
+                "Throughput of largest model of tiny (trial 0)",
+                "ours train 1  ours train 2  torch train 1x2  torch train 2x1", "FLOP ceiling: sgemm 1024x1024",
+                "18.1 MFLOP/image",
                 "Whole experiment", "2 trials x 2 folds x 2 epochs on 240 images + refit", "ours peak RSS MB",
                 "ours RSS by quarter MB")
                 .doesNotContain("ratio");
-        assertThat(r.out().lines().filter(l -> l.matches("\\s+[12]\\s+[\\d,]+\\s+[\\d,]+\\s+-.*"))).hasSize(2);
+        // two rounds of three models, each row with "-" for PyTorch
+        assertThat(r.out().lines().filter(l -> l.matches("\\s+[12]\\s+[\\d,]+\\s+[\\d,]+\\s+-\\s+-\\s+[\\d,].*")))
+                .hasSize(6);
     }
 
     @Test
     void comparesWithPyTorchWhenItIsInstalled() throws Exception {
         Required.that(torchAvailable(), "PyTorch for " + PYTHON, "apt-get install python3-torch (./test installs it)");
         CliHarness.Result r = harness.run("bench", "--spec", spec.toString(), "--images", "128", "--epochs", "1",
-                "--repeats", "1", "--experiments", "1", "--units", "1", "--python", PYTHON);
+                "--repeats", "1", "--experiments", "1", "--units", "2", "--python", PYTHON);
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("PyTorch: " + PYTHON, "ratio ours(1 units)/PyTorch: training ",
-                "ratio PyTorch wall / ours: ", "torch peak RSS MB");
+        assertThat(r.out()).contains("PyTorch: " + PYTHON, "PyTorch 1x2 and 2x1 (processes x threads)",
+                "torch train 1x2  torch train 2x1", "torch infer 1x2  torch infer 2x1",
+                "ratio ours(2 units)/faster PyTorch: training ", "faster PyTorch per round: training ",
+                "torch 1x2 wall s  torch 2x1 wall s", "ratio faster PyTorch wall / ours: ", "torch 1x2 peak RSS MB");
+        assertThat(r.out().lines().filter(l -> l.startsWith("ratio ours(2 units)/faster PyTorch"))).hasSize(3);
+        // every PyTorch cell holds a measurement
+        assertThat(r.out().lines().filter(l -> l.matches("\\s+1(\\s+[\\d,.]+){8,}"))).hasSize(3);
     }
 
     @Test
