@@ -17,7 +17,8 @@ final class Checkpoints {
             return new Segment(claim.stopEpoch(), null);
         }
         SavedCheckpoint saved = queue.checkpoint(claim);
-        return new Segment(claim.stopEpoch(), new Checkpoint(saved.epoch(), saved.model(), saved.rngRoot(), saved.rngNode()));
+        return new Segment(
+                claim.stopEpoch(), new Checkpoint(saved.epoch(), saved.model(), saved.rngRoot(), saved.rngNode()));
     }
 
     static SavedCheckpoint saved(Checkpoint c) {

@@ -1,16 +1,16 @@
 package dev.workbench.app;
 
 import dev.workbench.UserInputException;
-import dev.workbench.metrics.ConfusionMatrix;
-import dev.workbench.metrics.ConfusionSummary;
-import dev.workbench.metrics.PairedComparison;
-import dev.workbench.store.FoldRunRow;
-import dev.workbench.store.ExperimentRow;
-import dev.workbench.store.Store;
-import dev.workbench.store.TrialRow;
 import dev.workbench.app.TrialLines.FoldScore;
 import dev.workbench.app.TrialLines.TrialLine;
 import dev.workbench.app.TrialView.ExperimentRef;
+import dev.workbench.metrics.ConfusionMatrix;
+import dev.workbench.metrics.ConfusionSummary;
+import dev.workbench.metrics.PairedComparison;
+import dev.workbench.store.ExperimentRow;
+import dev.workbench.store.FoldRunRow;
+import dev.workbench.store.Store;
+import dev.workbench.store.TrialRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -29,8 +29,13 @@ public final class CompareView {
      * @param reference id of the trial the others are tested against: the best-ranked of them, or the
      *                  first when none has a score yet
      */
-    public record Page(ExperimentRef experiment, List<TrialLine> trials, List<ParamRow> params, long reference,
-                List<Comparison> tests, List<ConfusionSummary> outOfFold) {}
+    public record Page(
+            ExperimentRef experiment,
+            List<TrialLine> trials,
+            List<ParamRow> params,
+            long reference,
+            List<Comparison> tests,
+            List<ConfusionSummary> outOfFold) {}
 
     /** One parameter's value in each trial, in the order of {@code trials}. */
     public record ParamRow(String name, List<Number> values, boolean differs) {}
@@ -52,25 +57,41 @@ public final class CompareView {
         });
         ExperimentRow e = ExperimentView.experiment(store, experimentId);
         List<TrialLine> trials = TrialLines.of(store, e, trialIds);
-        TrialLine reference = trials.stream().filter(t -> t.rank() != null)
-                .min(Comparator.comparingInt(TrialLine::rank)).orElse(trials.get(0));
-        List<Comparison> tests = trials.stream().filter(t -> t != reference).map(t -> compare(reference, t)).toList();
+        TrialLine reference = trials.stream()
+                .filter(t -> t.rank() != null)
+                .min(Comparator.comparingInt(TrialLine::rank))
+                .orElse(trials.get(0));
+        List<Comparison> tests = trials.stream()
+                .filter(t -> t != reference)
+                .map(t -> compare(reference, t))
+                .toList();
         Map<Long, List<FoldRunRow>> folds = store.foldRuns().byTrials(trialIds);
-        Map<Long, ConfusionMatrix> confusions = store.traces().confusions(folds.values().stream()
-                .flatMap(List::stream).map(FoldRunRow::id).toList());
+        Map<Long, ConfusionMatrix> confusions = store.traces()
+                .confusions(folds.values().stream()
+                        .flatMap(List::stream)
+                        .map(FoldRunRow::id)
+                        .toList());
         List<ConfusionSummary> outOfFold = trialIds.stream()
-                .map(id -> Traces.outOfFold(folds.getOrDefault(id, List.of()), confusions)).toList();
+                .map(id -> Traces.outOfFold(folds.getOrDefault(id, List.of()), confusions))
+                .toList();
         return new Page(TrialView.ref(e), trials, params(trials), reference.id(), tests, outOfFold);
     }
 
     private static List<ParamRow> params(List<TrialLine> trials) {
         Set<String> names = new LinkedHashSet<>();
         trials.forEach(t -> names.addAll(t.params().keySet()));
-        return names.stream().map(name -> {
-            List<Number> values = trials.stream().map(t -> t.params().get(name)).toList();
-            boolean differs = values.stream().map(v -> v == null ? null : v.doubleValue()).distinct().count() > 1;
-            return new ParamRow(name, values, differs);
-        }).toList();
+        return names.stream()
+                .map(name -> {
+                    List<Number> values =
+                            trials.stream().map(t -> t.params().get(name)).toList();
+                    boolean differs = values.stream()
+                                    .map(v -> v == null ? null : v.doubleValue())
+                                    .distinct()
+                                    .count()
+                            > 1;
+                    return new ParamRow(name, values, differs);
+                })
+                .toList();
     }
 
     /** Pairs the folds both trials finished with a finite score. */
@@ -79,7 +100,9 @@ public final class CompareView {
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
         for (FoldScore f : reference.foldScores()) {
-            other.foldScores().stream().filter(g -> g.fold() == f.fold()).findFirst()
+            other.foldScores().stream()
+                    .filter(g -> g.fold() == f.fold())
+                    .findFirst()
                     .filter(g -> done(f) && done(g))
                     .ifPresent(g -> {
                         folds.add(f.fold());

@@ -28,7 +28,8 @@ public final class CurveView {
      *
      * @param epochs the most epochs (steps, on the iterations and images axes) any fold recorded, before downsampling
      */
-    public record TrialCurve(long id, int index, String status, int epochs, List<MeanPoint> mean, List<FoldCurve> folds) {}
+    public record TrialCurve(
+            long id, int index, String status, int epochs, List<MeanPoint> mean, List<FoldCurve> folds) {}
 
     /** One fold's curve. */
     public record FoldCurve(int fold, String status, int epochs, List<Point> points) {}
@@ -49,8 +50,8 @@ public final class CurveView {
         for (long id : trialIds) {
             TrialRow t = store.trials().byId(id).orElseThrow(() -> new NotFoundException("no trial with id " + id));
             if (t.experimentId() != experimentId) {
-                throw new UserInputException("trials: trial " + id + " belongs to experiment " + t.experimentId()
-                        + ", not " + experimentId);
+                throw new UserInputException(
+                        "trials: trial " + id + " belongs to experiment " + t.experimentId() + ", not " + experimentId);
             }
             trials.add(t);
         }
@@ -59,17 +60,21 @@ public final class CurveView {
             return new Curves(metric, x, BAND, points, StepCurves.of(store, trials, folds, metric, x, points));
         }
         List<TrialCurve> curves = trials.stream()
-                .map(t -> trial(t, folds.getOrDefault(t.id(), List.of()), metric, points)).toList();
+                .map(t -> trial(t, folds.getOrDefault(t.id(), List.of()), metric, points))
+                .toList();
         return new Curves(metric, x, BAND, points, curves);
     }
 
     private static TrialCurve trial(TrialRow t, List<FoldRunRow> folds, String metric, int points) {
-        List<FoldCurve> foldCurves = folds.stream().map(f -> new FoldCurve(f.fold(), f.status().value(),
-                f.epochs().size(), downsample(f.epochs(), metric, points))).toList();
+        List<FoldCurve> foldCurves = folds.stream()
+                .map(f -> new FoldCurve(
+                        f.fold(), f.status().value(), f.epochs().size(), downsample(f.epochs(), metric, points)))
+                .toList();
         List<MeanPoint> mean = mean(folds, metric);
         double[] x = mean.stream().mapToDouble(MeanPoint::x).toArray();
         double[] y = mean.stream().mapToDouble(MeanPoint::mean).toArray();
-        List<MeanPoint> kept = Downsample.lttb(x, y, points).stream().map(mean::get).toList();
+        List<MeanPoint> kept =
+                Downsample.lttb(x, y, points).stream().map(mean::get).toList();
         int epochs = folds.stream().mapToInt(f -> f.epochs().size()).max().orElse(0);
         return new TrialCurve(t.id(), t.index(), t.status().value(), epochs, kept, foldCurves);
     }
@@ -78,12 +83,17 @@ public final class CurveView {
         double[] x = epochs.stream().mapToDouble(EpochMetrics::epoch).toArray();
         double[] y = epochs.stream().mapToDouble(m -> m.metric(metric)).toArray();
         return Downsample.lttb(x, y, points).stream()
-                .map(i -> new Point(epochs.get(i).epoch(), y[i])).toList();
+                .map(i -> new Point(epochs.get(i).epoch(), y[i]))
+                .toList();
     }
 
     /** Per epoch, the mean, min and max of the folds' finite values; NaN where no fold has one. */
     static List<MeanPoint> mean(List<FoldRunRow> folds, String metric) {
-        int last = folds.stream().flatMap(f -> f.epochs().stream()).mapToInt(EpochMetrics::epoch).max().orElse(0);
+        int last = folds.stream()
+                .flatMap(f -> f.epochs().stream())
+                .mapToInt(EpochMetrics::epoch)
+                .max()
+                .orElse(0);
         double[] sum = new double[last + 1];
         double[] min = new double[last + 1];
         double[] max = new double[last + 1];
@@ -104,8 +114,10 @@ public final class CurveView {
         }
         List<MeanPoint> mean = new ArrayList<>(last);
         for (int e = 1; e <= last; e++) {
-            mean.add(count[e] == 0 ? new MeanPoint(e, Double.NaN, Double.NaN, Double.NaN, 0)
-                    : new MeanPoint(e, sum[e] / count[e], min[e], max[e], count[e]));
+            mean.add(
+                    count[e] == 0
+                            ? new MeanPoint(e, Double.NaN, Double.NaN, Double.NaN, 0)
+                            : new MeanPoint(e, sum[e] / count[e], min[e], max[e], count[e]));
         }
         return mean;
     }

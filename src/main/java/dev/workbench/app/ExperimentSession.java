@@ -22,9 +22,11 @@ record ExperimentSession(long experimentId, boolean resumed, boolean alreadyDone
         }
         ExperimentRow row = store.experiments().byId(stored.experimentId()).orElseThrow();
         if (!row.specHash().equals(submitted.loaded().sha256())) {
-            throw new UserInputException("experiment '" + spec.name() + "' already exists with a different spec (stored "
-                    + row.specHash().substring(0, 12) + ", this file " + submitted.loaded().sha256().substring(0, 12)
-                    + "); rename it in the spec, or pass --new to store this one as a new experiment");
+            throw new UserInputException(
+                    "experiment '" + spec.name() + "' already exists with a different spec (stored "
+                            + row.specHash().substring(0, 12) + ", this file "
+                            + submitted.loaded().sha256().substring(0, 12)
+                            + "); rename it in the spec, or pass --new to store this one as a new experiment");
         }
         if (row.status().finished()) {
             return new ExperimentSession(row.id(), false, true);
@@ -34,5 +36,4 @@ record ExperimentSession(long experimentId, boolean resumed, boolean alreadyDone
         }
         return new ExperimentSession(row.id(), true, false);
     }
-
 }

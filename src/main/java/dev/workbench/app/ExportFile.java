@@ -24,7 +24,8 @@ public record ExportFile(Path path, String contentType, String downloadName) {
         if (type == null) {
             throw new NotFoundException("an export has only " + Manifest.MODEL_FILE + " and " + Manifest.FILE);
         }
-        ExportRow export = store.exports().byId(exportId)
+        ExportRow export = store.exports()
+                .byId(exportId)
                 .orElseThrow(() -> new NotFoundException("no export with id " + exportId));
         Path path = Path.of(export.directory(), file);
         if (!Files.isRegularFile(path)) {

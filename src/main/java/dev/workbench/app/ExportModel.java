@@ -34,26 +34,46 @@ final class ExportModel {
     }
 
     /** A model ready to export, the data it is checked on, and how it relates to the stored run. */
-    record Built(TrainedModel model, ArrayData test, Normalizer normalizer, long seed, int epochs,
-                         List<EpochMetrics> foldEpochs, Integer fold, Boolean matchesStoredRun, boolean refitted) {}
+    record Built(
+            TrainedModel model,
+            ArrayData test,
+            Normalizer normalizer,
+            long seed,
+            int epochs,
+            List<EpochMetrics> foldEpochs,
+            Integer fold,
+            Boolean matchesStoredRun,
+            boolean refitted) {}
 
     Built refit(TrialRow trial) {
         long id = experiment.row().id();
         PreparedData.Split split = experiment.data().refit();
-        Optional<Refit> stored = store.refits().find(id).map(r -> r.refit())
+        Optional<Refit> stored = store.refits()
+                .find(id)
+                .map(r -> r.refit())
                 .filter(r -> r.status() == RunStatus.DONE && r.trialIndex() == trial.index());
         Optional<byte[]> zip = stored.isPresent() ? store.refits().model(id) : Optional.empty();
         long seed = new UnitTraining(experiment.spec().spec()).refitSeed(trial.index());
         if (zip.isPresent()) {
-            TrainedModel model = TrainedModel.load(zip.get(), "stored refit model of '" + experiment.row().name() + "'");
+            TrainedModel model = TrainedModel.load(
+                    zip.get(), "stored refit model of '" + experiment.row().name() + "'");
             Evaluation test = model.evaluate(split.validation());
             boolean same = sameTestResult(stored.get(), test.loss(), test.accuracy());
             if (!same) {
-                listener.warning("the stored refit model now scores test accuracy " + test.accuracy() + ", not the stored "
-                        + stored.get().testAccuracy() + " (different native build or thread count?)");
+                listener.warning(
+                        "the stored refit model now scores test accuracy " + test.accuracy() + ", not the stored "
+                                + stored.get().testAccuracy() + " (different native build or thread count?)");
             }
-            return new Built(model, split.validation(), split.normalizer(), seed, stored.get().epochs(), List.of(), null,
-                    same, false);
+            return new Built(
+                    model,
+                    split.validation(),
+                    split.normalizer(),
+                    seed,
+                    stored.get().epochs(),
+                    List.of(),
+                    null,
+                    same,
+                    false);
         }
         return refitNow(trial, split, stored, seed);
     }
@@ -61,51 +81,82 @@ final class ExportModel {
     /** Trains the refit from its seed; stores it as the experiment's refit when it is that (or there is none yet). */
     private Built refitNow(TrialRow trial, PreparedData.Split split, Optional<Refit> stored, long seed) {
         long id = experiment.row().id();
-        listener.warning("refitting trial " + trial.index() + " on all training data now (the run stored no refit model)");
+        listener.warning(
+                "refitting trial " + trial.index() + " on all training data now (the run stored no refit model)");
         RefitStep step = new RefitStep(store, experiment.spec().spec(), id, experiment.data());
-        listener.started(experiment.row().name() + " trial " + trial.index() + " refit", false, 1, 0, step.epochs(trial));
+        listener.started(
+                experiment.row().name() + " trial " + trial.index() + " refit", false, 1, 0, step.epochs(trial));
         long start = System.nanoTime();
         TrainedModel model = step.train(trial, split, listener);
         EpochMetrics last = model.result().last();
-        Boolean matches = stored.map(r -> sameTestResult(r, last.valLoss(), last.valAccuracy())).orElse(null);
-        boolean experimentsRefit = store.refits().find(id).map(r -> r.refit().trialIndex() == trial.index())
+        Boolean matches = stored.map(r -> sameTestResult(r, last.valLoss(), last.valAccuracy()))
+                .orElse(null);
+        boolean experimentsRefit = store.refits()
+                .find(id)
+                .map(r -> r.refit().trialIndex() == trial.index())
                 .orElse(isBest(trial));
         if (Boolean.FALSE.equals(matches)) {
-            listener.warning("the refit trained now scores test loss " + last.valLoss() + ", accuracy " + last.valAccuracy()
-                    + "; the stored refit scored " + stored.get().testLoss() + ", " + stored.get().testAccuracy());
+            listener.warning("the refit trained now scores test loss " + last.valLoss() + ", accuracy "
+                    + last.valAccuracy() + "; the stored refit scored "
+                    + stored.get().testLoss() + ", " + stored.get().testAccuracy());
         } else if (experimentsRefit) {
             step.store(trial, model, (System.nanoTime() - start) / 1e9);
         }
-        return new Built(model, split.validation(), split.normalizer(), seed, model.result().epochs().size(), List.of(),
-                null, matches, true);
+        return new Built(
+                model,
+                split.validation(),
+                split.normalizer(),
+                seed,
+                model.result().epochs().size(),
+                List.of(),
+                null,
+                matches,
+                true);
     }
 
     private boolean isBest(TrialRow trial) {
-        return Ranking.best(store, experiment.row().id()).filter(t -> t.id() == trial.id()).isPresent();
+        return Ranking.best(store, experiment.row().id())
+                .filter(t -> t.id() == trial.id())
+                .isPresent();
     }
 
     private static boolean sameTestResult(Refit stored, double loss, double accuracy) {
-        return stored.testLoss() != null && stored.testAccuracy() != null
+        return stored.testLoss() != null
+                && stored.testAccuracy() != null
                 && Double.doubleToLongBits(stored.testLoss()) == Double.doubleToLongBits(loss)
                 && Double.doubleToLongBits(stored.testAccuracy()) == Double.doubleToLongBits(accuracy);
     }
 
     Built fold(TrialRow trial, int fold) {
         FoldRunRow stored = store.foldRuns().byTrial(trial.id()).stream()
-                .filter(f -> f.fold() == fold && f.status() == RunStatus.DONE).findFirst()
-                .orElseThrow(() -> new UserInputException("trial " + trial.index() + " has no finished fold " + fold
-                        + " (folds are numbered from 0)"));
+                .filter(f -> f.fold() == fold && f.status() == RunStatus.DONE)
+                .findFirst()
+                .orElseThrow(() -> new UserInputException(
+                        "trial " + trial.index() + " has no finished fold " + fold + " (folds are numbered from 0)"));
         PreparedData.Split split = experiment.data().fold(fold);
         List<EpochMetrics> epochs = new ArrayList<>();
-        listener.started(experiment.row().name() + " trial " + trial.index() + " fold " + fold, false, 1, 0,
+        listener.started(
+                experiment.row().name() + " trial " + trial.index() + " fold " + fold,
+                false,
+                1,
+                0,
                 stored.epochs().size());
         TrainedModel model = new UnitTraining(experiment.spec().spec()).foldModel(trial, stored.seed(), split, m -> {
-                    epochs.add(m);
-                    listener.epoch(trial.index(), fold, m);
-                });
+            epochs.add(m);
+            listener.epoch(trial.index(), fold, m);
+        });
         var difference = CurveComparison.firstDifference(fold, stored.epochs(), epochs);
-        difference.ifPresent(d -> listener.warning("the fold model trained now differs from the stored run: " + d.describe()));
-        return new Built(model, experiment.data().test(split.normalizer()), split.normalizer(), stored.seed(),
-                epochs.size(), stored.epochs(), fold, difference.isEmpty(), true);
+        difference.ifPresent(
+                d -> listener.warning("the fold model trained now differs from the stored run: " + d.describe()));
+        return new Built(
+                model,
+                experiment.data().test(split.normalizer()),
+                split.normalizer(),
+                stored.seed(),
+                epochs.size(),
+                stored.epochs(),
+                fold,
+                difference.isEmpty(),
+                true);
     }
 }

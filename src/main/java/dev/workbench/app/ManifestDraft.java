@@ -30,18 +30,39 @@ final class ManifestDraft {
                 means.add(m);
             }
         }
-        return new Manifest(Manifest.FORMAT,
-                new Manifest.ModelInfo(row.id(), row.name(), built.fold() == null ? "refit" : "fold", trial.index(),
-                        built.fold(), built.epochs(), built.model().numParams(), Manifest.MODEL_FILE, null,
+        return new Manifest(
+                Manifest.FORMAT,
+                new Manifest.ModelInfo(
+                        row.id(),
+                        row.name(),
+                        built.fold() == null ? "refit" : "fold",
+                        trial.index(),
+                        built.fold(),
+                        built.epochs(),
+                        built.model().numParams(),
+                        Manifest.MODEL_FILE,
+                        null,
                         built.matchesStoredRun()),
                 ExperimentReport.numbers(trial.params()),
                 new Manifest.Seeds(row.seed(), trial.seed(), built.seed()),
                 json.tree(row.specJson()),
-                new Manifest.Input(in.height(), in.width(), in.channels(), experiment.data().classes()),
-                new Manifest.NormalizationStats(built.normalizer().mode().specName(), means, built.normalizer().std()),
-                new Manifest.Scores(row.metric(), row.goal(), ShownScore.of(trial.score(), row.metric()), built.foldEpochs()),
-                null, null,
-                new Manifest.Provenance(json.tree(row.provenanceJson()), json.tree(trial.provenanceJson()),
-                        json.tree(experiment.now()), Instant.now()));
+                new Manifest.Input(
+                        in.height(),
+                        in.width(),
+                        in.channels(),
+                        experiment.data().classes()),
+                new Manifest.NormalizationStats(
+                        built.normalizer().mode().specName(),
+                        means,
+                        built.normalizer().std()),
+                new Manifest.Scores(
+                        row.metric(), row.goal(), ShownScore.of(trial.score(), row.metric()), built.foldEpochs()),
+                null,
+                null,
+                new Manifest.Provenance(
+                        json.tree(row.provenanceJson()),
+                        json.tree(trial.provenanceJson()),
+                        json.tree(experiment.now()),
+                        Instant.now()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.workbench.app;
 
-import dev.workbench.store.StoredImage;
 import dev.workbench.store.Store;
+import dev.workbench.store.StoredImage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,8 +15,10 @@ final class MistakeImage {
 
     /** The PNG of mistake {@code position} (0 = most confident) of a stored test diagnosis. */
     static byte[] of(Store store, long diagnosisId, int position) {
-        StoredImage image = store.diagnoses().image(diagnosisId, position).orElseThrow(() -> new NotFoundException(
-                "no mistake " + position + " in test diagnosis " + diagnosisId));
+        StoredImage image = store.diagnoses()
+                .image(diagnosisId, position)
+                .orElseThrow(
+                        () -> new NotFoundException("no mistake " + position + " in test diagnosis " + diagnosisId));
         return png(image);
     }
 

@@ -34,27 +34,39 @@ final class ModelExport {
         ExperimentRow row = experiment.row();
         TrialRow trial = request.trial() == null ? best() : experiment.trial(store, request.trial());
         if (trial.status() != RunStatus.DONE) {
-            throw new UserInputException("trial " + trial.index() + " of '" + row.name() + "' is " + trial.status().value()
-                    + (trial.error() == null ? "" : " (" + trial.error() + ")") + "; only finished trials can be exported");
+            throw new UserInputException("trial " + trial.index() + " of '" + row.name() + "' is "
+                    + trial.status().value() + (trial.error() == null ? "" : " (" + trial.error() + ")")
+                    + "; only finished trials can be exported");
         }
-        Path dir = request.out() != null ? request.out() : modelsDir.resolve(row.name())
-                .resolve("trial-" + trial.index() + (request.fold() == null ? "-refit" : "-fold-" + request.fold()));
+        Path dir = request.out() != null
+                ? request.out()
+                : modelsDir
+                        .resolve(row.name())
+                        .resolve("trial-" + trial.index()
+                                + (request.fold() == null ? "-refit" : "-fold-" + request.fold()));
         ExportTarget target = ExportTarget.check(dir, request.force());
         ExportModel models = new ExportModel(store, experiment, listener);
         ExportModel.Built built = request.fold() == null ? models.refit(trial) : models.fold(trial, request.fold());
         try (TrainedModel model = built.model()) {
-            Manifest manifest = new ModelExporter(Json.mapper()).export(model, built.test(),
-                    new ManifestDraft(experiment).draft(trial, built), target);
-            long exportId = store.exports().record(row.id(), trial.index(), request.fold(),
-                    dir.toAbsolutePath().normalize().toString(), manifest.model().sha256(), manifest.test().accuracy());
-            new TestGallery(store, experiment.data()).save(row.id(), exportId, trial.index(), request.fold(),
-                    model.diagnose(built.test()));
+            Manifest manifest = new ModelExporter(Json.mapper())
+                    .export(model, built.test(), new ManifestDraft(experiment).draft(trial, built), target);
+            long exportId = store.exports()
+                    .record(
+                            row.id(),
+                            trial.index(),
+                            request.fold(),
+                            dir.toAbsolutePath().normalize().toString(),
+                            manifest.model().sha256(),
+                            manifest.test().accuracy());
+            new TestGallery(store, experiment.data())
+                    .save(row.id(), exportId, trial.index(), request.fold(), model.diagnose(built.test()));
             return new ExportOutcome(dir, manifest, built.refitted());
         }
     }
 
     private TrialRow best() {
-        return Ranking.best(store, experiment.row().id()).orElseThrow(() -> new UserInputException(
-                "experiment '" + experiment.row().name() + "' has no finished trial to export"));
+        return Ranking.best(store, experiment.row().id())
+                .orElseThrow(() -> new UserInputException(
+                        "experiment '" + experiment.row().name() + "' has no finished trial to export"));
     }
 }

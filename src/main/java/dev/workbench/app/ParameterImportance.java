@@ -37,8 +37,15 @@ public final class ParameterImportance {
      * @param warning    set when the importances rest on few trials; null otherwise
      * @param note       why there are no importances; null when there are
      */
-    public record Importances(long experimentId, String metric, String method, int trials,
-                              List<Importance> parameters, List<String> excluded, String warning, String note) {
+    public record Importances(
+            long experimentId,
+            String metric,
+            String method,
+            int trials,
+            List<Importance> parameters,
+            List<String> excluded,
+            String warning,
+            String note) {
         public Importances {
             parameters = List.copyOf(parameters);
             excluded = List.copyOf(excluded);
@@ -61,30 +68,42 @@ public final class ParameterImportance {
 
     private Importances importances(ExperimentRow e) {
         List<TrialRow> done = store.trials().byExperiment(e.id()).stream()
-                .filter(t -> t.status() == RunStatus.DONE && t.score() != null && Double.isFinite(t.score().mean()))
+                .filter(t -> t.status() == RunStatus.DONE
+                        && t.score() != null
+                        && Double.isFinite(t.score().mean()))
                 .toList();
         Set<String> names = new LinkedHashSet<>();
         done.forEach(t -> names.addAll(t.params().keySet()));
         List<String> varying = names.stream().filter(n -> distinct(done, n) > 1).toList();
         List<String> excluded = names.stream().filter(n -> !varying.contains(n)).toList();
-        String note = varying.isEmpty() ? "no parameter took more than one value among the done trials"
-                : done.size() < MIN_TRIALS ? done.size() + " done trials: importances need at least " + MIN_TRIALS : null;
+        String note = varying.isEmpty()
+                ? "no parameter took more than one value among the done trials"
+                : done.size() < MIN_TRIALS
+                        ? done.size() + " done trials: importances need at least " + MIN_TRIALS
+                        : null;
         List<Importance> ranked = note == null ? ranked(done, varying) : List.of();
         if (note == null && ranked.stream().allMatch(i -> i.importance() == 0.0)) {
             note = "every done trial has the same score: no parameter explains a difference";
             ranked = List.of();
         }
-        String warning = !ranked.isEmpty() && done.size() < 2 * varying.size() ? "only " + done.size()
-                + " done trials for " + varying.size() + " parameters (fewer than twice as many): the ranking is"
-                + " unreliable" : null;
+        String warning = !ranked.isEmpty() && done.size() < 2 * varying.size()
+                ? "only " + done.size()
+                        + " done trials for " + varying.size()
+                        + " parameters (fewer than twice as many): the ranking is"
+                        + " unreliable"
+                : null;
         return new Importances(e.id(), e.metric(), METHOD, done.size(), ranked, excluded, warning, note);
     }
 
     /** The varying parameters' importances, most important first (ties by name). */
     private static List<Importance> ranked(List<TrialRow> done, List<String> varying) {
         List<List<Double>> rows = done.stream()
-                .map(t -> varying.stream().map(n -> t.params().getOrDefault(n, Double.NaN)).toList()).toList();
-        List<Double> shares = ImpurityImportance.of(rows, done.stream().map(t -> t.score().mean()).toList(), SEED);
+                .map(t -> varying.stream()
+                        .map(n -> t.params().getOrDefault(n, Double.NaN))
+                        .toList())
+                .toList();
+        List<Double> shares = ImpurityImportance.of(
+                rows, done.stream().map(t -> t.score().mean()).toList(), SEED);
         List<Importance> out = new ArrayList<>();
         for (int i = 0; i < varying.size(); i++) {
             out.add(new Importance(varying.get(i), shares.get(i), distinct(done, varying.get(i))));
@@ -94,6 +113,10 @@ public final class ParameterImportance {
     }
 
     private static int distinct(List<TrialRow> trials, String name) {
-        return (int) trials.stream().map(t -> t.params().get(name)).filter(v -> v != null).distinct().count();
+        return (int) trials.stream()
+                .map(t -> t.params().get(name))
+                .filter(v -> v != null)
+                .distinct()
+                .count();
     }
 }

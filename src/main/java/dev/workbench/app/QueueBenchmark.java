@@ -31,8 +31,15 @@ public final class QueueBenchmark {
      * @param workersPerDatabase  one-minute units (each a claim, {@code epochs} epoch rows, four heartbeats and a
      *                            finish) the database could serve at once from these rates
      */
-    public record Result(int claimers, int units, double claimsPerSecond, double claimP50Millis, double claimP99Millis,
-                         double epochWritesPerSecond, int epochsPerUnit, long workersPerDatabase) {}
+    public record Result(
+            int claimers,
+            int units,
+            double claimsPerSecond,
+            double claimP50Millis,
+            double claimP99Millis,
+            double epochWritesPerSecond,
+            int epochsPerUnit,
+            long workersPerDatabase) {}
 
     private static final TrialScorer NO_SCORE = (t, f) -> new TrialScorer.Score(ScoreSummary.of(List.of(0.5)), null);
     private final Store store;
@@ -52,8 +59,9 @@ public final class QueueBenchmark {
         store.experiments().delete(withEpochs);
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double perUnitSeconds = 1 / claims + (epochs + 4) / writes;
-        return new Result(claimers, units, claims, percentile(sorted, 0.5), percentile(sorted, 0.99), writes, epochs,
-                (long) Math.floor(60 / perUnitSeconds));
+        return new Result(
+                claimers, units, claims, percentile(sorted, 0.5), percentile(sorted, 0.99), writes, epochs, (long)
+                        Math.floor(60 / perUnitSeconds));
     }
 
     private long submit(String name, int units) {

@@ -35,29 +35,45 @@ public final class QueueView {
      * @param failures attempts that died or threw
      * @param error    the last failed attempt's error
      */
-    public record Retried(String unit, String state, int attempt, int failures, int maxAttempts, String owner, String error) {}
+    public record Retried(
+            String unit, String state, int attempt, int failures, int maxAttempts, String owner, String error) {}
 
     private QueueView() {}
 
     static Queue of(Store store, long experimentId) {
         List<UnitRow> units = store.units().byExperiment(experimentId);
         Map<String, List<UnitRow>> byWorker = new LinkedHashMap<>();
-        units.stream().filter(u -> u.owner() != null)
-                .forEach(u -> byWorker.computeIfAbsent(u.worker(), w -> new ArrayList<>()).add(u));
-        List<Worker> workers = byWorker.entrySet().stream().map(e -> worker(e.getKey(), e.getValue())).toList();
-        List<Retried> retried = units.stream().filter(u -> u.failures() > 0)
-                .map(u -> new Retried(u.describe(), u.state(), u.attempt(), u.failures(), u.maxAttempts(), u.owner(),
-                        u.error()))
+        units.stream().filter(u -> u.owner() != null).forEach(u -> byWorker.computeIfAbsent(
+                        u.worker(), w -> new ArrayList<>())
+                .add(u));
+        List<Worker> workers = byWorker.entrySet().stream()
+                .map(e -> worker(e.getKey(), e.getValue()))
                 .toList();
-        return new Queue(count(units, "queued"), count(units, "running"), count(units, "done"), count(units, "failed"),
-                workers, retried);
+        List<Retried> retried = units.stream()
+                .filter(u -> u.failures() > 0)
+                .map(u -> new Retried(
+                        u.describe(), u.state(), u.attempt(), u.failures(), u.maxAttempts(), u.owner(), u.error()))
+                .toList();
+        return new Queue(
+                count(units, "queued"),
+                count(units, "running"),
+                count(units, "done"),
+                count(units, "failed"),
+                workers,
+                retried);
     }
 
     private static Worker worker(String name, List<UnitRow> units) {
         int done = (int) units.stream().filter(u -> u.state().equals("done")).count();
-        List<String> current = units.stream().filter(u -> u.state().equals("running")).map(UnitRow::describe).toList();
-        Instant heartbeat = units.stream().map(UnitRow::heartbeatAt).filter(h -> h != null)
-                .max(Comparator.naturalOrder()).orElse(null);
+        List<String> current = units.stream()
+                .filter(u -> u.state().equals("running"))
+                .map(UnitRow::describe)
+                .toList();
+        Instant heartbeat = units.stream()
+                .map(UnitRow::heartbeatAt)
+                .filter(h -> h != null)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
         return new Worker(name, done, current, heartbeat);
     }
 

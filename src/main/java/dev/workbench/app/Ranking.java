@@ -41,10 +41,13 @@ final class Ranking {
     /** The best trial of an experiment, if any trial is ranked: the one to refit and to export by default. */
     static Optional<TrialRow> best(Store store, long experimentId) {
         boolean maximize = store.experiments().byId(experimentId).orElseThrow().maximize();
-        return ranked(store.trials().byExperiment(experimentId), maximize).stream().findFirst();
+        return ranked(store.trials().byExperiment(experimentId), maximize).stream()
+                .findFirst();
     }
 
     private static boolean rankable(TrialRow t) {
-        return t.status() == RunStatus.DONE && t.score() != null && Double.isFinite(t.score().mean());
+        return t.status() == RunStatus.DONE
+                && t.score() != null
+                && Double.isFinite(t.score().mean());
     }
 }

@@ -43,7 +43,9 @@ final class RefitStep {
     /** The epochs a refit of {@code trial} trains: the mean its folds ran. */
     int epochs(TrialRow trial) {
         return (int) Math.round(store.foldRuns().byTrial(trial.id()).stream()
-                .mapToInt(f -> f.epochs().size()).average().orElse(1));
+                .mapToInt(f -> f.epochs().size())
+                .average()
+                .orElse(1));
     }
 
     /**
@@ -52,8 +54,15 @@ final class RefitStep {
      */
     Refit store(TrialRow trial, TrainedModel model, double seconds) {
         EpochMetrics last = model.result().last();
-        Refit done = new Refit(trial.index(), seed(trial), RunStatus.DONE, null,
-                model.result().epochs().size(), last.valLoss(), last.valAccuracy(), seconds);
+        Refit done = new Refit(
+                trial.index(),
+                seed(trial),
+                RunStatus.DONE,
+                null,
+                model.result().epochs().size(),
+                last.valLoss(),
+                last.valAccuracy(),
+                seconds);
         store.refits().save(experimentId, done);
         store.refits().saveModel(experimentId, model.zipBytes());
         saveTestDiagnosis(trial, model);
@@ -66,7 +75,13 @@ final class RefitStep {
      */
     void saveTestDiagnosis(TrialRow trial, TrainedModel model) {
         if (model.result().validation() != null) {
-            new TestGallery(store, data).save(experimentId, null, trial.index(), null, model.result().validation());
+            new TestGallery(store, data)
+                    .save(
+                            experimentId,
+                            null,
+                            trial.index(),
+                            null,
+                            model.result().validation());
         }
     }
 }

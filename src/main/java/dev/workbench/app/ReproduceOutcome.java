@@ -11,8 +11,8 @@ import dev.workbench.metrics.EpochDifference;
  * @param difference the first difference, or null when identical
  * @param failure    why a fold's re-run stopped with an error (it then has fewer epochs); null otherwise
  */
-public record ReproduceOutcome(String experiment, int trial, Integer fold, int folds, int epochs,
-                               EpochDifference difference, String failure) {
+public record ReproduceOutcome(
+        String experiment, int trial, Integer fold, int folds, int epochs, EpochDifference difference, String failure) {
 
     public boolean identical() {
         return difference == null;
@@ -20,7 +20,8 @@ public record ReproduceOutcome(String experiment, int trial, Integer fold, int f
 
     /** "identical ..." or the first difference, in one line. */
     public String detail() {
-        return identical() ? "identical: " + folds + " fold(s), " + epochs + " epoch(s), every metric bit for bit"
+        return identical()
+                ? "identical: " + folds + " fold(s), " + epochs + " epoch(s), every metric bit for bit"
                 : difference.describe() + (failure == null ? "" : " (the re-run failed: " + failure + ")");
     }
 }

@@ -43,20 +43,29 @@ final class Reproduction {
         if (trial.status() == RunStatus.PRUNED) { // re-run a pruned trial's folds only as far as halving let them go
             folds.forEach(f -> prunedAt.put(f.fold(), f.epochs().size()));
         }
-        List<Unit> units = folds.stream().map(f -> new Unit(trial, f.fold(), f.seed())).toList();
+        List<Unit> units =
+                folds.stream().map(f -> new Unit(trial, f.fold(), f.seed())).toList();
         new UnitScheduler(parallel).run(units, this::train);
         ReproduceOutcome outcome = compare(trial, fold, folds, epochs);
-        store.reproductions().record(trial.id(), fold, outcome.identical(), outcome.detail(), parallel,
-                new ProvenanceJson().write(experiment.now().finished()));
+        store.reproductions()
+                .record(
+                        trial.id(),
+                        fold,
+                        outcome.identical(),
+                        outcome.detail(),
+                        parallel,
+                        new ProvenanceJson().write(experiment.now().finished()));
         return outcome;
     }
 
     private List<FoldRunRow> foldsToRun(TrialRow trial, Integer fold) {
         List<FoldRunRow> done = store.foldRuns().byTrial(trial.id()).stream()
-                .filter(f -> f.status() == RunStatus.DONE && (fold == null || f.fold() == fold)).toList();
+                .filter(f -> f.status() == RunStatus.DONE && (fold == null || f.fold() == fold))
+                .toList();
         if (done.isEmpty()) {
-            throw new UserInputException("trial " + trial.index() + " of '" + experiment.row().name() + "' has no finished "
-                    + (fold == null ? "folds" : "fold " + fold) + " to reproduce");
+            throw new UserInputException(
+                    "trial " + trial.index() + " of '" + experiment.row().name() + "' has no finished "
+                            + (fold == null ? "folds" : "fold " + fold) + " to reproduce");
         }
         return done;
     }
@@ -68,7 +77,8 @@ final class Reproduction {
         PreparedData.Split split = experiment.data().fold(unit.fold());
         var spec = experiment.spec().spec();
         try {
-            new UnitTraining(spec).segment(unit.trial(), unit.seed(), split, new Segment(prunedAt.get(unit.fold()), null), m -> {
+            new UnitTraining(spec)
+                    .segment(unit.trial(), unit.seed(), split, new Segment(prunedAt.get(unit.fold()), null), m -> {
                         epochs.add(m);
                         listener.epoch(unit.trial().index(), unit.fold(), m);
                     });
@@ -79,10 +89,17 @@ final class Reproduction {
 
     private ReproduceOutcome compare(TrialRow trial, Integer fold, List<FoldRunRow> folds, int epochs) {
         for (FoldRunRow f : folds) {
-            Optional<EpochDifference> difference = CurveComparison.firstDifference(f.fold(), f.epochs(), rerun.get(f.fold()));
+            Optional<EpochDifference> difference =
+                    CurveComparison.firstDifference(f.fold(), f.epochs(), rerun.get(f.fold()));
             if (difference.isPresent()) {
-                return new ReproduceOutcome(experiment.row().name(), trial.index(), fold, folds.size(), epochs,
-                        difference.get(), failures.get(f.fold()));
+                return new ReproduceOutcome(
+                        experiment.row().name(),
+                        trial.index(),
+                        fold,
+                        folds.size(),
+                        epochs,
+                        difference.get(),
+                        failures.get(f.fold()));
             }
         }
         return new ReproduceOutcome(experiment.row().name(), trial.index(), fold, folds.size(), epochs, null, null);

@@ -54,8 +54,12 @@ public final class Results implements AutoCloseable {
 
     ExperimentReport report(long experimentId) {
         var detail = store.experiments().loadDetail(experimentId).orElseThrow();
-        return ExperimentReport.of(detail, store.reproductions().latestByExperiment(experimentId),
-                store.exports().byExperiment(experimentId), provenanceJson, Traces.load(store, detail),
+        return ExperimentReport.of(
+                detail,
+                store.reproductions().latestByExperiment(experimentId),
+                store.exports().byExperiment(experimentId),
+                provenanceJson,
+                Traces.load(store, detail),
                 store.search().trials(experimentId));
     }
 

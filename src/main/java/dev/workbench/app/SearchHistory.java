@@ -28,8 +28,14 @@ public final class SearchHistory {
      * @param trialsPending  trials still queued or running, not in the history yet
      * @param rungs          empty when every trial reached the same epoch
      */
-    public record History(long experimentId, String metric, String goal, long epochsTrained, int trialsPending,
-                          List<Point> points, List<Rung> rungs) {
+    public record History(
+            long experimentId,
+            String metric,
+            String goal,
+            long epochsTrained,
+            int trialsPending,
+            List<Point> points,
+            List<Rung> rungs) {
         public History {
             points = List.copyOf(points);
             rungs = List.copyOf(rungs);
@@ -44,8 +50,16 @@ public final class SearchHistory {
      * @param cumulativeEpochs fold-epochs of it and of every trial before it
      * @param bestSoFar        best objective of the done trials up to this one; null before the first
      */
-    public record Point(long trialId, int index, String status, Map<String, Double> params, int epochsReached,
-                        long epochs, long cumulativeEpochs, double objective, Double bestSoFar) {}
+    public record Point(
+            long trialId,
+            int index,
+            String status,
+            Map<String, Double> params,
+            int epochsReached,
+            long epochs,
+            long cumulativeEpochs,
+            double objective,
+            Double bestSoFar) {}
 
     /**
      * An epoch some trial stopped at.
@@ -68,7 +82,8 @@ public final class SearchHistory {
 
     private History history(ExperimentRow e) {
         List<TrialRow> trials = store.trials().byExperiment(e.id());
-        Map<Long, List<FoldRunRow>> folds = store.foldRuns().byTrials(trials.stream().map(TrialRow::id).toList());
+        Map<Long, List<FoldRunRow>> folds =
+                store.foldRuns().byTrials(trials.stream().map(TrialRow::id).toList());
         List<Point> points = new ArrayList<>();
         long cumulative = 0;
         Double best = null;
@@ -89,8 +104,8 @@ public final class SearchHistory {
             if (t.status() == RunStatus.DONE && (best == null || better(objective, best, e.maximize()))) {
                 best = objective;
             }
-            points.add(new Point(t.id(), t.index(), t.status().value(), t.params(), last, epochs, cumulative,
-                    objective, best));
+            points.add(new Point(
+                    t.id(), t.index(), t.status().value(), t.params(), last, epochs, cumulative, objective, best));
         }
         return new History(e.id(), e.metric(), e.goal(), cumulative, pending, points, rungs(points));
     }
@@ -104,7 +119,11 @@ public final class SearchHistory {
     }
 
     private static int lastEpoch(List<FoldRunRow> folds) {
-        return folds.stream().flatMap(r -> r.epochs().stream()).mapToInt(EpochMetrics::epoch).max().orElse(0);
+        return folds.stream()
+                .flatMap(r -> r.epochs().stream())
+                .mapToInt(EpochMetrics::epoch)
+                .max()
+                .orElse(0);
     }
 
     /** A done trial's score; a pruned trial's fold mean at its last epoch; NaN when there is none. */
@@ -112,17 +131,29 @@ public final class SearchHistory {
         if (t.status() == RunStatus.DONE) {
             return t.score() == null ? Double.NaN : t.score().mean();
         }
-        return folds.stream().flatMap(r -> r.epochs().stream()).filter(m -> m.epoch() == epoch)
-                .mapToDouble(m -> m.metric(metric)).average().orElse(Double.NaN);
+        return folds.stream()
+                .flatMap(r -> r.epochs().stream())
+                .filter(m -> m.epoch() == epoch)
+                .mapToDouble(m -> m.metric(metric))
+                .average()
+                .orElse(Double.NaN);
     }
 
     private static List<Rung> rungs(List<Point> points) {
-        TreeSet<Integer> epochs = new TreeSet<>(points.stream().map(Point::epochsReached).toList());
+        TreeSet<Integer> epochs =
+                new TreeSet<>(points.stream().map(Point::epochsReached).toList());
         if (epochs.size() < 2) {
             return List.of();
         }
-        return epochs.stream().map(e -> new Rung(e,
-                (int) points.stream().filter(p -> p.epochsReached() >= e).count(),
-                (int) points.stream().filter(p -> p.epochsReached() == e).count())).toList();
+        return epochs.stream()
+                .map(e -> new Rung(
+                        e,
+                        (int) points.stream()
+                                .filter(p -> p.epochsReached() >= e)
+                                .count(),
+                        (int) points.stream()
+                                .filter(p -> p.epochsReached() == e)
+                                .count()))
+                .toList();
     }
 }

@@ -37,8 +37,14 @@ public final class SearchTimeline {
      *
      * @param epochsBefore epoch rows of every trial that had ended by {@code finishedAt}, this trial's included
      */
-    public record Reached(int index, Map<String, Double> params, double score, double ci95Low, double ci95High,
-                          Instant finishedAt, long epochsBefore) {}
+    public record Reached(
+            int index,
+            Map<String, Double> params,
+            double score,
+            double ci95Low,
+            double ci95High,
+            Instant finishedAt,
+            long epochsBefore) {}
 
     private SearchTimeline() {}
 
@@ -47,15 +53,25 @@ public final class SearchTimeline {
         try (Store store = ReadOnlyStore.open(dbUrl)) {
             ExperimentRow e = store.experiments().requireLatestByName(name);
             List<TrialRow> trials = store.trials().byExperiment(e.id());
-            Map<Long, List<FoldRunRow>> folds = store.foldRuns().byTrials(trials.stream().map(TrialRow::id).toList());
+            Map<Long, List<FoldRunRow>> folds =
+                    store.foldRuns().byTrials(trials.stream().map(TrialRow::id).toList());
             List<Instant> epochEnds = new ArrayList<>();
             folds.values().forEach(list -> list.forEach(f -> epochEnds.addAll(ends(f))));
             List<Reached> reached = trials.stream()
-                    .filter(t -> t.status() == RunStatus.DONE && t.score() != null && Double.isFinite(t.score().mean()))
+                    .filter(t -> t.status() == RunStatus.DONE
+                            && t.score() != null
+                            && Double.isFinite(t.score().mean()))
                     .sorted(Comparator.comparing(TrialRow::finishedAt).thenComparingInt(TrialRow::index))
-                    .map(t -> new Reached(t.index(), t.params(), t.score().mean(), t.score().ci95Low(),
-                            t.score().ci95High(), t.finishedAt(),
-                            epochEnds.stream().filter(end -> !end.isAfter(t.finishedAt())).count()))
+                    .map(t -> new Reached(
+                            t.index(),
+                            t.params(),
+                            t.score().mean(),
+                            t.score().ci95Low(),
+                            t.score().ci95High(),
+                            t.finishedAt(),
+                            epochEnds.stream()
+                                    .filter(end -> !end.isAfter(t.finishedAt()))
+                                    .count()))
                     .toList();
             return new Timeline(e.metric(), e.maximize(), epochEnds.size(), reached);
         }

@@ -39,7 +39,8 @@ final class ServedExperiments {
 
     /** Serves an experiment whose data this process has already prepared and checked (the run command). */
     void add(long experimentId, LoadedSpec spec, PreparedData data) {
-        prepared.put(experimentId, new Ready(store.experiments().byId(experimentId).orElseThrow(), spec, data));
+        prepared.put(
+                experimentId, new Ready(store.experiments().byId(experimentId).orElseThrow(), spec, data));
     }
 
     /** The experiment made ready, or null when it is rejected (said once, through the listener). */
@@ -50,7 +51,10 @@ final class ServedExperiments {
 
     /** Why experiments were rejected, one line each. */
     List<String> rejections() {
-        return prepared.values().stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        return prepared.values().stream()
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .toList();
     }
 
     private Object prepare(long id) {
@@ -88,7 +92,8 @@ final class ServedExperiments {
                         + " on this machine, but the experiment was submitted with " + s.sha256());
             }
         }
-        if (out.isEmpty() && stored.foldAssignmentSha256() != null
+        if (out.isEmpty()
+                && stored.foldAssignmentSha256() != null
                 && !stored.foldAssignmentSha256().equals(data.foldHash())) {
             out.add("the fold assignment differs from the submitted one (" + stored.foldAssignmentSha256() + ")");
         }

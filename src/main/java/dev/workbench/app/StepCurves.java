@@ -1,13 +1,13 @@
 package dev.workbench.app;
 
-import dev.workbench.metrics.StepMetrics;
-import dev.workbench.store.FoldRunRow;
-import dev.workbench.store.Store;
-import dev.workbench.store.TrialRow;
 import dev.workbench.app.CurveView.FoldCurve;
 import dev.workbench.app.CurveView.MeanPoint;
 import dev.workbench.app.CurveView.Point;
 import dev.workbench.app.CurveView.TrialCurve;
+import dev.workbench.metrics.StepMetrics;
+import dev.workbench.store.FoldRunRow;
+import dev.workbench.store.Store;
+import dev.workbench.store.TrialRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,26 +23,48 @@ public final class StepCurves {
 
     private StepCurves() {}
 
-    static List<TrialCurve> of(Store store, List<TrialRow> trials, Map<Long, List<FoldRunRow>> folds, String metric,
-                               String x, int points) {
-        List<Long> runs = folds.values().stream().flatMap(List::stream).map(FoldRunRow::id).toList();
+    static List<TrialCurve> of(
+            Store store,
+            List<TrialRow> trials,
+            Map<Long, List<FoldRunRow>> folds,
+            String metric,
+            String x,
+            int points) {
+        List<Long> runs = folds.values().stream()
+                .flatMap(List::stream)
+                .map(FoldRunRow::id)
+                .toList();
         Map<Long, List<StepMetrics>> steps = store.traces().steps(runs);
         ToDoubleFunction<StepMetrics> value = value(metric);
-        return trials.stream().map(t -> {
-            List<FoldRunRow> own = folds.getOrDefault(t.id(), List.of());
-            List<List<Point>> curves = own.stream().map(f -> points(steps.getOrDefault(f.id(), List.of()), value, x)).toList();
-            List<FoldCurve> foldCurves = new ArrayList<>();
-            for (int i = 0; i < own.size(); i++) {
-                foldCurves.add(new FoldCurve(own.get(i).fold(), own.get(i).status().value(), curves.get(i).size(),
-                        downsample(curves.get(i), points)));
-            }
-            List<MeanPoint> mean = mean(curves);
-            double[] xs = mean.stream().mapToDouble(MeanPoint::x).toArray();
-            double[] ys = mean.stream().mapToDouble(MeanPoint::mean).toArray();
-            int longest = curves.stream().mapToInt(List::size).max().orElse(0);
-            return new TrialCurve(t.id(), t.index(), t.status().value(), longest,
-                    Downsample.lttb(xs, ys, points).stream().map(mean::get).toList(), foldCurves);
-        }).toList();
+        return trials.stream()
+                .map(t -> {
+                    List<FoldRunRow> own = folds.getOrDefault(t.id(), List.of());
+                    List<List<Point>> curves = own.stream()
+                            .map(f -> points(steps.getOrDefault(f.id(), List.of()), value, x))
+                            .toList();
+                    List<FoldCurve> foldCurves = new ArrayList<>();
+                    for (int i = 0; i < own.size(); i++) {
+                        foldCurves.add(new FoldCurve(
+                                own.get(i).fold(),
+                                own.get(i).status().value(),
+                                curves.get(i).size(),
+                                downsample(curves.get(i), points)));
+                    }
+                    List<MeanPoint> mean = mean(curves);
+                    double[] xs = mean.stream().mapToDouble(MeanPoint::x).toArray();
+                    double[] ys = mean.stream().mapToDouble(MeanPoint::mean).toArray();
+                    int longest = curves.stream().mapToInt(List::size).max().orElse(0);
+                    return new TrialCurve(
+                            t.id(),
+                            t.index(),
+                            t.status().value(),
+                            longest,
+                            Downsample.lttb(xs, ys, points).stream()
+                                    .map(mean::get)
+                                    .toList(),
+                            foldCurves);
+                })
+                .toList();
     }
 
     private static ToDoubleFunction<StepMetrics> value(String metric) {
@@ -56,8 +78,10 @@ public final class StepCurves {
 
     /** The steps with a finite value, as [x, value]. */
     private static List<Point> points(List<StepMetrics> steps, ToDoubleFunction<StepMetrics> value, String x) {
-        return steps.stream().filter(s -> Double.isFinite(value.applyAsDouble(s)))
-                .map(s -> new Point(x.equals("images") ? s.imagesSeen() : s.iteration(), value.applyAsDouble(s))).toList();
+        return steps.stream()
+                .filter(s -> Double.isFinite(value.applyAsDouble(s)))
+                .map(s -> new Point(x.equals("images") ? s.imagesSeen() : s.iteration(), value.applyAsDouble(s)))
+                .toList();
     }
 
     private static List<Point> downsample(List<Point> curve, int points) {
@@ -70,7 +94,8 @@ public final class StepCurves {
     private static List<MeanPoint> mean(List<List<Point>> curves) {
         TreeMap<Long, double[]> byX = new TreeMap<>(); // sum, min, max, count
         curves.forEach(curve -> curve.forEach(p -> {
-            double[] a = byX.computeIfAbsent(p.x(), k -> new double[] {0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0});
+            double[] a = byX.computeIfAbsent(
+                    p.x(), k -> new double[] {0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0});
             a[0] += p.value();
             a[1] = Math.min(a[1], p.value());
             a[2] = Math.max(a[2], p.value());

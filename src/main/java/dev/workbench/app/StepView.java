@@ -31,12 +31,19 @@ public final class StepView {
      * is the fractional epoch (epoch − 1 + batch / batches of that epoch); val_* are null except at epoch ends.
      */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    public record Step(long iteration, long imagesSeen, double epochs, double trainLoss, double trainAccuracy, double valLoss,
-                double valAccuracy) {}
+    public record Step(
+            long iteration,
+            long imagesSeen,
+            double epochs,
+            double trainLoss,
+            double trainAccuracy,
+            double valLoss,
+            double valAccuracy) {}
 
     /** {@code [iteration, images_seen, epochs, mean, min, max, folds]} over the folds with a finite value there. */
     @JsonFormat(shape = JsonFormat.Shape.ARRAY)
-    public record BandPoint(long iteration, long imagesSeen, double epochs, double mean, double min, double max, int folds) {}
+    public record BandPoint(
+            long iteration, long imagesSeen, double epochs, double mean, double min, double max, int folds) {}
 
     private StepView() {}
 
@@ -45,11 +52,16 @@ public final class StepView {
         Map<Integer, List<Step>> full = new TreeMap<>();
         byFold.forEach((fold, steps) -> full.put(fold, steps(steps)));
         List<FoldSteps> folds = full.entrySet().stream()
-                .map(e -> new FoldSteps(e.getKey(), e.getValue().size(), downsample(e.getValue(), points))).toList();
+                .map(e -> new FoldSteps(e.getKey(), e.getValue().size(), downsample(e.getValue(), points)))
+                .toList();
         Map<String, List<BandPoint>> bands = new java.util.LinkedHashMap<>();
         for (int m = 0; m < METRICS.size(); m++) {
             List<BandPoint> band = band(full.values(), m);
-            bands.put(METRICS.get(m), Downsample.stride(band.size(), points).stream().map(band::get).toList());
+            bands.put(
+                    METRICS.get(m),
+                    Downsample.stride(band.size(), points).stream()
+                            .map(band::get)
+                            .toList());
         }
         return new Steps(points, folds, bands);
     }
@@ -57,9 +69,16 @@ public final class StepView {
     private static List<Step> steps(List<StepMetrics> steps) {
         Map<Integer, Integer> batches = new HashMap<>();
         steps.forEach(s -> batches.merge(s.epoch(), s.batch(), Math::max));
-        return steps.stream().map(s -> new Step(s.iteration(), s.imagesSeen(),
-                s.epoch() - 1 + s.batch() / (double) batches.get(s.epoch()), s.trainLoss(), s.trainAccuracy(),
-                s.valLoss(), s.valAccuracy())).toList();
+        return steps.stream()
+                .map(s -> new Step(
+                        s.iteration(),
+                        s.imagesSeen(),
+                        s.epoch() - 1 + s.batch() / (double) batches.get(s.epoch()),
+                        s.trainLoss(),
+                        s.trainAccuracy(),
+                        s.valLoss(),
+                        s.valAccuracy()))
+                .toList();
     }
 
     private static List<Step> downsample(List<Step> steps, int points) {
@@ -67,7 +86,8 @@ public final class StepView {
         double[] y = steps.stream().mapToDouble(Step::trainLoss).toArray();
         TreeSet<Integer> kept = new TreeSet<>(Downsample.lttb(x, y, points));
         for (int i = 0; i < steps.size(); i++) {
-            if (Double.isFinite(steps.get(i).valLoss()) || Double.isFinite(steps.get(i).valAccuracy())) {
+            if (Double.isFinite(steps.get(i).valLoss())
+                    || Double.isFinite(steps.get(i).valAccuracy())) {
                 kept.add(i);
             }
         }
@@ -75,22 +95,31 @@ public final class StepView {
     }
 
     private static List<BandPoint> band(Iterable<List<Step>> folds, int metric) {
-        ToDoubleFunction<Step> value = switch (metric) {
-            case 0 -> Step::trainLoss;
-            case 1 -> Step::trainAccuracy;
-            case 2 -> Step::valLoss;
-            default -> Step::valAccuracy;
-        };
+        ToDoubleFunction<Step> value =
+                switch (metric) {
+                    case 0 -> Step::trainLoss;
+                    case 1 -> Step::trainAccuracy;
+                    case 2 -> Step::valLoss;
+                    default -> Step::valAccuracy;
+                };
         TreeMap<Long, List<Step>> byIteration = new TreeMap<>();
-        folds.forEach(steps -> steps.stream().filter(s -> Double.isFinite(value.applyAsDouble(s)))
-                .forEach(s -> byIteration.computeIfAbsent(s.iteration(), k -> new ArrayList<>()).add(s)));
+        folds.forEach(steps -> steps.stream()
+                .filter(s -> Double.isFinite(value.applyAsDouble(s)))
+                .forEach(s -> byIteration
+                        .computeIfAbsent(s.iteration(), k -> new ArrayList<>())
+                        .add(s)));
         List<BandPoint> band = new ArrayList<>(byIteration.size());
         byIteration.forEach((iteration, at) -> {
             double[] v = at.stream().mapToDouble(value).toArray();
             double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
             Step first = at.get(0);
-            band.add(new BandPoint(iteration, first.imagesSeen(), first.epochs(), mean,
-                    java.util.Arrays.stream(v).min().orElse(Double.NaN), java.util.Arrays.stream(v).max().orElse(Double.NaN),
+            band.add(new BandPoint(
+                    iteration,
+                    first.imagesSeen(),
+                    first.epochs(),
+                    mean,
+                    java.util.Arrays.stream(v).min().orElse(Double.NaN),
+                    java.util.Arrays.stream(v).max().orElse(Double.NaN),
                     v.length));
         });
         return band;

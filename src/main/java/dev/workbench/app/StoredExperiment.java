@@ -1,6 +1,7 @@
 package dev.workbench.app;
 
 import dev.workbench.UserInputException;
+import dev.workbench.backend.BackendSelector;
 import dev.workbench.provenance.BackendInfo;
 import dev.workbench.provenance.ProvenanceCheck;
 import dev.workbench.provenance.RunProvenance;
@@ -9,7 +10,6 @@ import dev.workbench.spec.SpecLoader;
 import dev.workbench.store.ExperimentRow;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
-import dev.workbench.backend.BackendSelector;
 import java.nio.file.Path;
 
 /**
@@ -18,8 +18,8 @@ import java.nio.file.Path;
  * every difference from the stored provenance that can change results (dataset files, fold assignment,
  * library versions, native build and thread count) and about a spec whose hash no longer matches.
  */
-record StoredExperiment(ExperimentRow row, LoadedSpec spec, PreparedData data, RunProvenance stored,
-                        RunProvenance now) {
+record StoredExperiment(
+        ExperimentRow row, LoadedSpec spec, PreparedData data, RunProvenance stored, RunProvenance now) {
 
     static StoredExperiment open(Store store, String name, Path dataDir, int parallel, RunListener listener) {
         BackendInfo info = BackendSelector.fromEnvironment().prepare();
@@ -33,7 +33,8 @@ record StoredExperiment(ExperimentRow row, LoadedSpec spec, PreparedData data, R
         RunProvenance now = RunProvenance.starting(spec.sha256(), info, parallel, data.fileHashes(), data.foldHash());
         RunProvenance stored = new ProvenanceJson().run(row.provenanceJson());
         if (stored == null) {
-            listener.warning("experiment '" + name + "' has no stored provenance: data and library versions cannot be checked");
+            listener.warning(
+                    "experiment '" + name + "' has no stored provenance: data and library versions cannot be checked");
         } else {
             ProvenanceCheck.differences(stored, now).forEach(listener::warning);
         }
@@ -42,8 +43,11 @@ record StoredExperiment(ExperimentRow row, LoadedSpec spec, PreparedData data, R
 
     /** The trial with that index, or a user error naming the valid range. */
     TrialRow trial(Store store, int index) {
-        return store.trials().byIndex(row.id(), index).orElseThrow(() -> new UserInputException("experiment '"
-                + row.name() + "' has no trial " + index + " (it has " + store.trials().byExperiment(row.id()).size()
-                + " trials, numbered from 0)"));
+        return store.trials()
+                .byIndex(row.id(), index)
+                .orElseThrow(() -> new UserInputException("experiment '"
+                        + row.name() + "' has no trial " + index + " (it has "
+                        + store.trials().byExperiment(row.id()).size()
+                        + " trials, numbered from 0)"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.workbench.app;
 
+import dev.workbench.backend.BackendSelector;
 import dev.workbench.provenance.BackendInfo;
 import dev.workbench.provenance.RunProvenance;
 import dev.workbench.provenance.Seeds;
@@ -15,7 +16,6 @@ import dev.workbench.store.NewRung;
 import dev.workbench.store.NewTrial;
 import dev.workbench.store.NewUnit;
 import dev.workbench.store.Submission;
-import dev.workbench.backend.BackendSelector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +25,12 @@ import java.util.Map;
  * A spec validated, its candidates generated and its data read and hashed: everything needed to store the
  * experiment with all its units, before anything is written.
  */
-record Submitted(LoadedSpec loaded, List<Candidate> candidates, PreparedData data, BackendInfo backend,
-                 RunProvenance provenance) {
+record Submitted(
+        LoadedSpec loaded,
+        List<Candidate> candidates,
+        PreparedData data,
+        BackendInfo backend,
+        RunProvenance provenance) {
 
     /** Unit claims that may die or throw before a unit fails. */
     static final int MAX_ATTEMPTS = 3;
@@ -37,8 +41,8 @@ record Submitted(LoadedSpec loaded, List<Candidate> candidates, PreparedData dat
         List<Candidate> candidates = CandidateGenerator.generate(spec.search(), spec.seed());
         BackendInfo info = BackendSelector.fromEnvironment().prepare();
         PreparedData data = PreparedData.prepare(spec, dataDir, listener::downloading);
-        RunProvenance provenance = RunProvenance.starting(loaded.sha256(), info, parallel, data.fileHashes(),
-                data.foldHash());
+        RunProvenance provenance =
+                RunProvenance.starting(loaded.sha256(), info, parallel, data.fileHashes(), data.foldHash());
         return new Submitted(loaded, candidates, data, info, provenance);
     }
 
@@ -60,13 +64,27 @@ record Submitted(LoadedSpec loaded, List<Candidate> candidates, PreparedData dat
     /** The experiment, its trials and units, as stored in one transaction. */
     Submission submission() {
         ExperimentSpec spec = spec();
-        NewExperiment experiment = new NewExperiment(spec.name(), loaded.sha256(), loaded.canonicalJson(), loaded.yaml(),
-                spec.seed(), spec.search().strategy().name().toLowerCase(), spec.objective().metric(),
+        NewExperiment experiment = new NewExperiment(
+                spec.name(),
+                loaded.sha256(),
+                loaded.canonicalJson(),
+                loaded.yaml(),
+                spec.seed(),
+                spec.search().strategy().name().toLowerCase(),
+                spec.objective().metric(),
                 spec.objective().goal().name().toLowerCase());
         List<NewTrial> trials = candidates.stream()
-                .map(c -> new NewTrial(c.index(), c.params(), Seeds.trial(spec.seed(), c.index()))).toList();
-        return new Submission(experiment, new ProvenanceJson().write(provenance), trials, units(), spec.refit(),
-                MAX_ATTEMPTS, rungs(), SearchPlan.firstBatch(spec.search(), candidates.size()));
+                .map(c -> new NewTrial(c.index(), c.params(), Seeds.trial(spec.seed(), c.index())))
+                .toList();
+        return new Submission(
+                experiment,
+                new ProvenanceJson().write(provenance),
+                trials,
+                units(),
+                spec.refit(),
+                MAX_ATTEMPTS,
+                rungs(),
+                SearchPlan.firstBatch(spec.search(), candidates.size()));
     }
 
     /** Successive halving's barriers (none without {@code search.pruning}). */
@@ -75,10 +93,14 @@ record Submitted(LoadedSpec loaded, List<Candidate> candidates, PreparedData dat
         if (pruning == null) {
             return List.of();
         }
-        List<Integer> epochs = HalvingSchedule.rungs(pruning, spec().training().epochs().resolveInt(Map.of()));
+        List<Integer> epochs =
+                HalvingSchedule.rungs(pruning, spec().training().epochs().resolveInt(Map.of()));
         List<NewRung> rungs = new ArrayList<>();
         for (int k = 0; k < epochs.size(); k++) {
-            rungs.add(new NewRung(k, epochs.get(k), k + 1 < epochs.size() ? epochs.get(k + 1) : null,
+            rungs.add(new NewRung(
+                    k,
+                    epochs.get(k),
+                    k + 1 < epochs.size() ? epochs.get(k + 1) : null,
                     pruning.reductionFactorOrDefault()));
         }
         return rungs;

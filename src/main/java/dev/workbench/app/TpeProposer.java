@@ -29,19 +29,26 @@ final class TpeProposer implements BatchProposer {
 
     /** The proposer of a TPE experiment; null for grid and random search. */
     static TpeProposer of(ExperimentSpec spec, int folds) {
-        return spec.search().strategy() == dev.workbench.spec.SearchSpec.Strategy.TPE ? new TpeProposer(spec, folds) : null;
+        return spec.search().strategy() == dev.workbench.spec.SearchSpec.Strategy.TPE
+                ? new TpeProposer(spec, folds)
+                : null;
     }
 
     @Override
     public NextBatch propose(int batchIndex, int nextTrialIndex, List<FinishedTrial> finished) {
-        int count = Math.min(spec.search().tpeOrDefaults().batchOrDefault(), spec.search().maxTrials() - nextTrialIndex);
+        int count = Math.min(
+                spec.search().tpeOrDefaults().batchOrDefault(), spec.search().maxTrials() - nextTrialIndex);
         if (count <= 0) {
             return null;
         }
-        List<TpeSampler.Observation> seen = finished.stream().map(t -> new TpeSampler.Observation(t.index(), t.params(),
-                t.status() == RunStatus.DONE && t.score() != null ? t.score() : Double.NaN)).toList();
-        List<Map<String, Double>> proposals = new TpeSampler(spec.search()).propose(seen, spec.objective().maximize(),
-                spec.seed(), batchIndex, count);
+        List<TpeSampler.Observation> seen = finished.stream()
+                .map(t -> new TpeSampler.Observation(
+                        t.index(),
+                        t.params(),
+                        t.status() == RunStatus.DONE && t.score() != null ? t.score() : Double.NaN))
+                .toList();
+        List<Map<String, Double>> proposals = new TpeSampler(spec.search())
+                .propose(seen, spec.objective().maximize(), spec.seed(), batchIndex, count);
         List<NewTrial> trials = new ArrayList<>();
         List<NewUnit> units = new ArrayList<>();
         for (int i = 0; i < proposals.size(); i++) {

@@ -17,8 +17,12 @@ import java.util.Set;
  * The training views of an experiment, read for reports: steps, weight spreads and validation confusion
  * matrices by fold run id, the trials with alarming weights, and the test diagnoses of its refit and exports.
  */
-public record Traces(Map<Long, List<StepMetrics>> steps, Map<Long, List<LayerSpread>> weights,
-                     Map<Long, ConfusionMatrix> confusions, Set<Long> alarmingTrials, List<TestDiagnosisRow> tests) {
+public record Traces(
+        Map<Long, List<StepMetrics>> steps,
+        Map<Long, List<LayerSpread>> weights,
+        Map<Long, ConfusionMatrix> confusions,
+        Set<Long> alarmingTrials,
+        List<TestDiagnosisRow> tests) {
 
     public Traces {
         steps = Map.copyOf(steps);
@@ -30,12 +34,21 @@ public record Traces(Map<Long, List<StepMetrics>> steps, Map<Long, List<LayerSpr
 
     static Traces load(Store store, ExperimentDetail detail) {
         long id = detail.experiment().id();
-        List<Long> runs = detail.trials().stream().flatMap(t -> t.folds().stream()).map(FoldRunRow::id).toList();
+        List<Long> runs = detail.trials().stream()
+                .flatMap(t -> t.folds().stream())
+                .map(FoldRunRow::id)
+                .toList();
         List<TestDiagnosisRow> tests = new java.util.ArrayList<>();
         store.diagnoses().ofRefit(id).ifPresent(tests::add);
-        store.exports().byExperiment(id).forEach(x -> store.diagnoses().ofExport(x.id()).ifPresent(tests::add));
-        return new Traces(store.traces().steps(runs), store.traces().spreads(runs), store.traces().confusions(runs),
-                store.traces().alarmingTrials(id), tests);
+        store.exports()
+                .byExperiment(id)
+                .forEach(x -> store.diagnoses().ofExport(x.id()).ifPresent(tests::add));
+        return new Traces(
+                store.traces().steps(runs),
+                store.traces().spreads(runs),
+                store.traces().confusions(runs),
+                store.traces().alarmingTrials(id),
+                tests);
     }
 
     /**
@@ -43,9 +56,11 @@ public record Traces(Map<Long, List<StepMetrics>> steps, Map<Long, List<LayerSpr
      * epoch, so every training row is counted once; null unless every fold is done and stored one.
      */
     public static ConfusionSummary outOfFold(List<FoldRunRow> folds, Map<Long, ConfusionMatrix> confusions) {
-        if (folds.isEmpty() || !folds.stream().allMatch(f -> f.status() == RunStatus.DONE && confusions.containsKey(f.id()))) {
+        if (folds.isEmpty()
+                || !folds.stream().allMatch(f -> f.status() == RunStatus.DONE && confusions.containsKey(f.id()))) {
             return null;
         }
-        return ConfusionSummary.sum(folds.stream().map(f -> confusions.get(f.id())).toList());
+        return ConfusionSummary.sum(
+                folds.stream().map(f -> confusions.get(f.id())).toList());
     }
 }

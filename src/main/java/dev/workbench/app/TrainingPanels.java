@@ -21,8 +21,13 @@ import java.util.stream.Collectors;
 public final class TrainingPanels {
 
     /** Everything the panels draw. */
-    public record Panels(StepView.Steps steps, List<FoldWeights> weights, double warnMagnitude, boolean weightsWarning,
-                  ConfusionSummary outOfFold, List<TestView> tests) {}
+    public record Panels(
+            StepView.Steps steps,
+            List<FoldWeights> weights,
+            double warnMagnitude,
+            boolean weightsWarning,
+            ConfusionSummary outOfFold,
+            List<TestView> tests) {}
 
     /** One fold's weight spreads, one series per layer and parameter kind. */
     public record FoldWeights(int fold, List<ParamSeries> layers) {}
@@ -35,49 +40,64 @@ public final class TrainingPanels {
     public record ParamSeries(int layer, String layerType, String param, long count, List<List<Double>> points) {}
 
     /** A test-set diagnosis: the refit's ({@code exportId} null) or an export's. */
-    public record TestView(long id, String source, Long exportId, Integer fold, ConfusionSummary confusion,
-                    List<Gallery> mistakes) {}
+    public record TestView(
+            long id, String source, Long exportId, Integer fold, ConfusionSummary confusion, List<Gallery> mistakes) {}
 
     /** One mistake of a gallery with the address of its image. */
     public record Gallery(int position, int row, int label, int predicted, double probability, String imageUrl) {}
 
     private TrainingPanels() {}
 
-    static Panels of(Store store, long experimentId, int trialIndex, List<FoldRunRow> folds, boolean warning, int points) {
+    static Panels of(
+            Store store, long experimentId, int trialIndex, List<FoldRunRow> folds, boolean warning, int points) {
         List<Long> ids = folds.stream().map(FoldRunRow::id).toList();
         Map<Long, List<StepMetrics>> steps = store.traces().steps(ids);
         Map<Integer, List<StepMetrics>> byFold = new LinkedHashMap<>();
         folds.forEach(f -> byFold.put(f.fold(), steps.getOrDefault(f.id(), List.of())));
         Map<Long, List<LayerSpread>> spreads = store.traces().spreads(ids);
         List<FoldWeights> weights = folds.stream()
-                .map(f -> new FoldWeights(f.fold(), series(spreads.getOrDefault(f.id(), List.of())))).toList();
+                .map(f -> new FoldWeights(f.fold(), series(spreads.getOrDefault(f.id(), List.of()))))
+                .toList();
         Map<Long, ConfusionMatrix> confusions = store.traces().confusions(ids);
-        return new Panels(StepView.of(byFold, points), weights, LayerSpread.WARN_MAGNITUDE, warning,
-                Traces.outOfFold(folds, confusions), tests(store, experimentId, trialIndex));
+        return new Panels(
+                StepView.of(byFold, points),
+                weights,
+                LayerSpread.WARN_MAGNITUDE,
+                warning,
+                Traces.outOfFold(folds, confusions),
+                tests(store, experimentId, trialIndex));
     }
 
     private static List<ParamSeries> series(List<LayerSpread> spread) {
         Map<String, List<LayerSpread>> byParam = spread.stream()
                 .collect(Collectors.groupingBy(s -> s.layer() + s.param(), LinkedHashMap::new, Collectors.toList()));
-        return byParam.values().stream().map(list -> {
-            LayerSpread first = list.get(0);
-            List<List<Double>> points = list.stream().map(s -> {
-                List<Double> p = new ArrayList<>();
-                p.add((double) s.epoch());
-                p.addAll(s.bands().bounds());
-                p.add((double) s.bands().nonFinite());
-                p.add(s.updateNorm());
-                return p;
-            }).toList();
-            return new ParamSeries(first.layer(), first.layerType(), first.param(), first.count(), points);
-        }).sorted(java.util.Comparator.comparingInt(ParamSeries::layer).thenComparing(ParamSeries::param)).toList();
+        return byParam.values().stream()
+                .map(list -> {
+                    LayerSpread first = list.get(0);
+                    List<List<Double>> points = list.stream()
+                            .map(s -> {
+                                List<Double> p = new ArrayList<>();
+                                p.add((double) s.epoch());
+                                p.addAll(s.bands().bounds());
+                                p.add((double) s.bands().nonFinite());
+                                p.add(s.updateNorm());
+                                return p;
+                            })
+                            .toList();
+                    return new ParamSeries(first.layer(), first.layerType(), first.param(), first.count(), points);
+                })
+                .sorted(java.util.Comparator.comparingInt(ParamSeries::layer).thenComparing(ParamSeries::param))
+                .toList();
     }
 
     private static List<TestView> tests(Store store, long experimentId, int trialIndex) {
         List<TestView> tests = new ArrayList<>();
-        store.diagnoses().ofRefit(experimentId).filter(d -> d.trialIndex() == trialIndex)
+        store.diagnoses()
+                .ofRefit(experimentId)
+                .filter(d -> d.trialIndex() == trialIndex)
                 .ifPresent(d -> tests.add(test(d)));
-        store.exports().byExperiment(experimentId).stream().filter(x -> x.trialIndex() == trialIndex)
+        store.exports().byExperiment(experimentId).stream()
+                .filter(x -> x.trialIndex() == trialIndex)
                 .forEach(x -> store.diagnoses().ofExport(x.id()).ifPresent(d -> tests.add(test(d))));
         return tests;
     }
@@ -86,11 +106,20 @@ public final class TrainingPanels {
         List<Gallery> gallery = new ArrayList<>();
         for (int i = 0; i < d.mistakes().size(); i++) {
             Mistake m = d.mistakes().get(i);
-            gallery.add(new Gallery(i, m.row(), m.label(), m.predicted(), m.probability(),
+            gallery.add(new Gallery(
+                    i,
+                    m.row(),
+                    m.label(),
+                    m.predicted(),
+                    m.probability(),
                     "/api/diagnoses/" + d.id() + "/mistakes/" + i + ".png"));
         }
-        return new TestView(d.id(), d.exportId() == null ? "refit" : "export", d.exportId(), d.fold(),
-                ConfusionSummary.of(d.confusion(), 1), gallery);
+        return new TestView(
+                d.id(),
+                d.exportId() == null ? "refit" : "export",
+                d.exportId(),
+                d.fold(),
+                ConfusionSummary.of(d.confusion(), 1),
+                gallery);
     }
-
 }

@@ -28,7 +28,9 @@ final class UnitScheduler {
             return t;
         });
         try {
-            List<Future<?>> futures = units.stream().<Future<?>>map(u -> pool.submit(() -> work.accept(u))).toList();
+            List<Future<?>> futures = units.stream()
+                    .<Future<?>>map(u -> pool.submit(() -> work.accept(u)))
+                    .toList();
             for (Future<?> f : futures) {
                 await(f);
             }

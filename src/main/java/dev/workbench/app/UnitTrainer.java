@@ -30,7 +30,11 @@ import java.util.Optional;
 final class UnitTrainer {
 
     /** How the unit ended, for the worker's counts and progress line. */
-    enum Result { DONE, RETRY, FAILED }
+    enum Result {
+        DONE,
+        RETRY,
+        FAILED
+    }
 
     private final Store store;
     private final BackendInfo backend;
@@ -56,8 +60,13 @@ final class UnitTrainer {
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             // a diverged loss is a result of the unit's seed and parameters: another attempt would diverge again
-            UnitOutcome outcome = store.queue().fail(claim, message, !(e instanceof TrainingException),
-                    TpeProposer.of(experiment.spec().spec(), experiment.data().folds()));
+            UnitOutcome outcome = store.queue()
+                    .fail(
+                            claim,
+                            message,
+                            !(e instanceof TrainingException),
+                            TpeProposer.of(
+                                    experiment.spec().spec(), experiment.data().folds()));
             if (!outcome.retry() && claim.trialId() != null) {
                 int trial = store.trials().byId(claim.trialId()).orElseThrow().index();
                 listener.trialFailed(trial, "fold " + claim.fold() + ": " + message);
@@ -72,14 +81,23 @@ final class UnitTrainer {
         ExperimentSpec spec = experiment.spec().spec();
         TrialRow trial = store.trials().byId(claim.trialId()).orElseThrow();
         PreparedData.Split split = experiment.data().fold(claim.fold());
-        SegmentResult result = new UnitTraining(spec).segment(trial, claim.seed(), split,
-                Checkpoints.segment(store.queue(), claim),
-                new FoldRecorder(store.queue(), active, m -> listener.epoch(trial.index(), claim.fold(), m)));
+        SegmentResult result = new UnitTraining(spec)
+                .segment(
+                        trial,
+                        claim.seed(),
+                        split,
+                        Checkpoints.segment(store.queue(), claim),
+                        new FoldRecorder(store.queue(), active, m -> listener.epoch(trial.index(), claim.fold(), m)));
         if (result.checkpoint() != null) {
             return store.queue().finishSegment(claim, Checkpoints.saved(result.checkpoint()));
         }
-        UnitOutcome outcome = store.queue().finishFold(claim, scorer(spec), TpeProposer.of(spec, experiment.data().folds()));
-        listener.skipped(spec.training().epochs().resolveInt(trial.params()) - claim.resumeEpoch()
+        UnitOutcome outcome = store.queue()
+                .finishFold(
+                        claim,
+                        scorer(spec),
+                        TpeProposer.of(spec, experiment.data().folds()));
+        listener.skipped(spec.training().epochs().resolveInt(trial.params())
+                - claim.resumeEpoch()
                 - result.result().epochs().size());
         return outcome;
     }
@@ -87,9 +105,17 @@ final class UnitTrainer {
     private TrialScorer scorer(ExperimentSpec spec) {
         String metric = spec.objective().metric();
         return (trial, folds) -> {
-            List<Double> finals = folds.stream().map(f -> f.epochs().get(f.epochs().size() - 1).metric(metric)).toList();
-            TrialProvenance p = new TrialProvenance(trial.seed(), folds.stream().map(UnitTrainer::foldSeed).toList(),
-                    trial.startedAt(), Instant.now(), backend.ompThreads(), parallel, backend.nativeBuild());
+            List<Double> finals = folds.stream()
+                    .map(f -> f.epochs().get(f.epochs().size() - 1).metric(metric))
+                    .toList();
+            TrialProvenance p = new TrialProvenance(
+                    trial.seed(),
+                    folds.stream().map(UnitTrainer::foldSeed).toList(),
+                    trial.startedAt(),
+                    Instant.now(),
+                    backend.ompThreads(),
+                    parallel,
+                    backend.nativeBuild());
             return new TrialScorer.Score(ScoreSummary.of(finals), json.write(p));
         };
     }
@@ -103,23 +129,48 @@ final class UnitTrainer {
         Optional<TrialRow> best = Ranking.best(store, claim.experimentId());
         RefitStep step = new RefitStep(store, spec, claim.experimentId(), experiment.data());
         if (best.isEmpty()) {
-            return store.queue().finishRefit(claim, new Refit(0, new UnitTraining(spec).refitSeed(0), RunStatus.FAILED,
-                    "no trial finished with a finite score", 0, null, null, 0), null);
+            return store.queue()
+                    .finishRefit(
+                            claim,
+                            new Refit(
+                                    0,
+                                    new UnitTraining(spec).refitSeed(0),
+                                    RunStatus.FAILED,
+                                    "no trial finished with a finite score",
+                                    0,
+                                    null,
+                                    null,
+                                    0),
+                            null);
         }
         TrialRow trial = best.get();
         long start = System.nanoTime();
         long seed = step.seed(trial);
         try (TrainedModel model = step.train(trial, experiment.data().refit(), listener)) {
             EpochMetrics last = model.result().last();
-            Refit done = new Refit(trial.index(), seed, RunStatus.DONE, null, model.result().epochs().size(),
-                    last.valLoss(), last.valAccuracy(), seconds(start));
+            Refit done = new Refit(
+                    trial.index(),
+                    seed,
+                    RunStatus.DONE,
+                    null,
+                    model.result().epochs().size(),
+                    last.valLoss(),
+                    last.valAccuracy(),
+                    seconds(start));
             step.saveTestDiagnosis(trial, model);
             return store.queue().finishRefit(claim, done, model.zipBytes());
         } catch (LostClaimException e) {
             throw e;
         } catch (RuntimeException e) { // training is deterministic: another attempt would fail the same way
-            Refit failed = new Refit(trial.index(), seed, RunStatus.FAILED, String.valueOf(e.getMessage()), 0, null,
-                    null, seconds(start));
+            Refit failed = new Refit(
+                    trial.index(),
+                    seed,
+                    RunStatus.FAILED,
+                    String.valueOf(e.getMessage()),
+                    0,
+                    null,
+                    null,
+                    seconds(start));
             return store.queue().finishRefit(claim, failed, null);
         }
     }

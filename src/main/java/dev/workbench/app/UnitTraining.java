@@ -32,8 +32,7 @@ final class UnitTraining {
      * Trains one fold, or the segment of it that {@code segment} names (successive halving pauses a fold at a
      * rung and resumes it from its checkpoint), and keeps only its metrics and the checkpoint of a paused fold.
      */
-    SegmentResult segment(TrialRow trial, long seed, PreparedData.Split split, Segment segment,
-                          EpochListener epochs) {
+    SegmentResult segment(TrialRow trial, long seed, PreparedData.Split split, Segment segment, EpochListener epochs) {
         return new FoldTrainer().trainSegment(foldRequest(trial, seed, split), segment, epochs);
     }
 
@@ -44,8 +43,16 @@ final class UnitTraining {
 
     /** Trains the refit of {@code trial} on {@code split} for {@code epochs} epochs; the caller closes it. */
     TrainedModel refit(TrialRow trial, int epochs, PreparedData.Split split, EpochListener listener) {
-        return new FoldTrainer().trainModel(new TrainRequest(spec.model(), spec.training().fixedEpochs(epochs),
-                trial.params(), refitSeed(trial.index()), split.train(), split.validation()), listener);
+        return new FoldTrainer()
+                .trainModel(
+                        new TrainRequest(
+                                spec.model(),
+                                spec.training().fixedEpochs(epochs),
+                                trial.params(),
+                                refitSeed(trial.index()),
+                                split.train(),
+                                split.validation()),
+                        listener);
     }
 
     private TrainRequest foldRequest(TrialRow trial, long seed, PreparedData.Split split) {

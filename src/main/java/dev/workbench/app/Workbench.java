@@ -1,17 +1,17 @@
 package dev.workbench.app;
 
+import dev.workbench.WorkbenchException;
+import dev.workbench.backend.BackendSelector;
 import dev.workbench.data.DownloadProgress;
 import dev.workbench.data.IdxFiles;
 import dev.workbench.data.MnistFetcher;
 import dev.workbench.export.Predictions;
 import dev.workbench.export.Predictor;
-import dev.workbench.WorkbenchException;
 import dev.workbench.provenance.BackendInfo;
 import dev.workbench.provenance.SoftwareVersions;
 import dev.workbench.store.ExperimentSummary;
 import dev.workbench.store.Store;
 import dev.workbench.store.TrialRow;
-import dev.workbench.backend.BackendSelector;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -62,9 +62,15 @@ public final class Workbench {
         try (Store store = Store.open(config.dbUrl(), 4)) {
             ExperimentSession session = ExperimentSession.open(store, submitted, forceNew);
             var units = store.units().byExperiment(session.experimentId());
-            long open = units.stream().filter(u -> u.state().equals("queued") || u.state().equals("running")).count();
-            return new SubmitOutcome(submitted.spec().name(), session.experimentId(), !session.resumed()
-                    && !session.alreadyDone(), units.size(), open);
+            long open = units.stream()
+                    .filter(u -> u.state().equals("queued") || u.state().equals("running"))
+                    .count();
+            return new SubmitOutcome(
+                    submitted.spec().name(),
+                    session.experimentId(),
+                    !session.resumed() && !session.alreadyDone(),
+                    units.size(),
+                    open);
         }
     }
 
@@ -93,16 +99,27 @@ public final class Workbench {
         var units = store.units().byExperiment(session.experimentId());
         var trials = store.trials().byExperiment(session.experimentId()).stream()
                 .collect(java.util.stream.Collectors.toMap(TrialRow::index, t -> t));
-        var pending = units.stream().filter(u -> u.fold() != null && !u.state().equals("done")
-                && !u.state().equals("failed")).toList();
-        long epochs = pending.stream().mapToLong(u -> submitted.spec().training().epochs()
-                .resolveInt(trials.get(u.trialIndex()).params())).sum();
-        long done = units.stream().filter(u -> u.fold() != null && u.state().equals("done")).count();
+        var pending = units.stream()
+                .filter(u -> u.fold() != null
+                        && !u.state().equals("done")
+                        && !u.state().equals("failed"))
+                .toList();
+        long epochs = pending.stream()
+                .mapToLong(u -> submitted
+                        .spec()
+                        .training()
+                        .epochs()
+                        .resolveInt(trials.get(u.trialIndex()).params()))
+                .sum();
+        long done = units.stream()
+                .filter(u -> u.fold() != null && u.state().equals("done"))
+                .count();
         listener.started(submitted.spec().name(), session.resumed(), pending.size(), (int) done, epochs);
     }
 
     private static String describe(BackendInfo info, int parallel) {
-        return info.summary() + ", " + info.ompThreads() + " native thread(s) per unit, " + parallel + " unit(s) at a time";
+        return info.summary() + ", " + info.ompThreads() + " native thread(s) per unit, " + parallel
+                + " unit(s) at a time";
     }
 
     /** Every experiment, newest first. */
@@ -125,7 +142,8 @@ public final class Workbench {
      */
     public ExportOutcome export(ExportRequest request, RunListener listener) {
         try (Store store = Store.open(config.dbUrl())) {
-            StoredExperiment experiment = StoredExperiment.open(store, request.experiment(), config.dataDir(), 1, listener);
+            StoredExperiment experiment =
+                    StoredExperiment.open(store, request.experiment(), config.dataDir(), 1, listener);
             return new ModelExport(store, experiment, listener).export(request, config.modelsDir());
         }
     }
@@ -161,7 +179,8 @@ public final class Workbench {
      *                  to start creates or migrates it
      */
     public DashboardServer.Running serve(String host, int port, boolean mustExist, Set<String> allowHosts) {
-        DashboardServer server = ServiceLoader.load(DashboardServer.class).findFirst()
+        DashboardServer server = ServiceLoader.load(DashboardServer.class)
+                .findFirst()
                 .orElseThrow(() -> new WorkbenchException("this build has no dashboard (no DashboardServer found)"));
         return server.start(Results.open(config.dbUrl(), mustExist), host, port, allowHosts);
     }

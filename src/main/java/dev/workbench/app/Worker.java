@@ -25,11 +25,19 @@ final class Worker {
     private final UnitTrainer trainer;
     private final RunListener listener;
     private final Heartbeat heartbeat;
-    private final AtomicInteger[] counts = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
+    private final AtomicInteger[] counts = {
+        new AtomicInteger(), new AtomicInteger(), new AtomicInteger(), new AtomicInteger()
+    };
     private volatile boolean stopping;
 
-    Worker(Store store, ServedExperiments served, WorkerIdentity identity, WorkerOptions options, Long onlyExperiment,
-           UnitTrainer trainer, RunListener listener) {
+    Worker(
+            Store store,
+            ServedExperiments served,
+            WorkerIdentity identity,
+            WorkerOptions options,
+            Long onlyExperiment,
+            UnitTrainer trainer,
+            RunListener listener) {
         this.store = store;
         this.served = served;
         this.identity = identity;
@@ -46,14 +54,16 @@ final class Worker {
         List<RuntimeException> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int i = 1; i <= options.threads(); i++) {
             WorkerIdentity who = identity.onThread("unit-" + i);
-            Thread t = new Thread(() -> {
-                try {
-                    loop(who);
-                } catch (RuntimeException e) {
-                    errors.add(e);
-                    stopping = true;
-                }
-            }, "unit-" + i);
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            loop(who);
+                        } catch (RuntimeException e) {
+                            errors.add(e);
+                            stopping = true;
+                        }
+                    },
+                    "unit-" + i);
             t.setDaemon(true);
             threads.add(t);
             t.start();
@@ -71,7 +81,8 @@ final class Worker {
         if (!errors.isEmpty()) {
             throw errors.get(0);
         }
-        return new WorkerReport(counts[0].get(), counts[1].get(), counts[2].get(), counts[3].get(), served.rejections());
+        return new WorkerReport(
+                counts[0].get(), counts[1].get(), counts[2].get(), counts[3].get(), served.rejections());
     }
 
     /** Stops claiming and gives every unit in progress back to the queue (Ctrl+C). */
@@ -110,7 +121,9 @@ final class Worker {
     /** The proposer of a served TPE experiment's next batch; null for other strategies. */
     private TpeProposer proposer(long experimentId) {
         ServedExperiments.Ready ready = served.ready(experimentId);
-        return ready == null ? null : TpeProposer.of(ready.spec().spec(), ready.data().folds());
+        return ready == null
+                ? null
+                : TpeProposer.of(ready.spec().spec(), ready.data().folds());
     }
 
     /** Experiments with units queued or running that this worker serves and whose data it has checked. */
@@ -131,7 +144,8 @@ final class Worker {
         try {
             UnitTrainer.Result result = trainer.train(active, served.ready(claim.experimentId()));
             counts[result.ordinal()].incrementAndGet();
-            listener.unit(unit + " " + result.name().toLowerCase() + " in " + seconds(start) + " s by " + claim.owner());
+            listener.unit(
+                    unit + " " + result.name().toLowerCase() + " in " + seconds(start) + " s by " + claim.owner());
         } catch (LostClaimException e) {
             counts[3].incrementAndGet();
             listener.unit(unit + " abandoned after " + seconds(start) + " s: " + e.getMessage());
@@ -142,8 +156,14 @@ final class Worker {
 
     private String describe(Claim claim) {
         String experiment = served.ready(claim.experimentId()).row().name();
-        return experiment + " " + (claim.trialId() == null ? "refit"
-                : "trial " + store.trials().byId(claim.trialId()).orElseThrow().index() + " fold " + claim.fold());
+        return experiment + " "
+                + (claim.trialId() == null
+                        ? "refit"
+                        : "trial "
+                                + store.trials()
+                                        .byId(claim.trialId())
+                                        .orElseThrow()
+                                        .index() + " fold " + claim.fold());
     }
 
     private static String seconds(long start) {

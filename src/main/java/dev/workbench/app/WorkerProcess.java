@@ -14,8 +14,13 @@ final class WorkerProcess {
 
     private WorkerProcess() {}
 
-    static WorkerReport run(Store store, ServedExperiments served, WorkerOptions options, Long onlyExperiment,
-                            BackendInfo backend, RunListener listener) {
+    static WorkerReport run(
+            Store store,
+            ServedExperiments served,
+            WorkerOptions options,
+            Long onlyExperiment,
+            BackendInfo backend,
+            RunListener listener) {
         WorkerIdentity identity = new WorkerIdentity(name(), "main", backend.summary(), backend.nativeBuild());
         UnitTrainer trainer = new UnitTrainer(store, backend, options.threads(), listener);
         Worker worker = new Worker(store, served, identity, options, onlyExperiment, trainer, listener);

@@ -33,6 +33,7 @@ public final class BackendSelector {
      * capped by {@code org.bytedeco.javacpp.maxBytes} (default: the Java heap limit), a cheap counter.
      */
     static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+
     public static final String PROPERTY = "workbench.backend";
     static final String CUDA_BACKEND_CLASS = "org/nd4j/linalg/jcublas/JCublasBackend.class";
     private static final String BACKEND_SERVICE = "META-INF/services/org.nd4j.linalg.factory.Nd4jBackend";
@@ -51,7 +52,9 @@ public final class BackendSelector {
     private final Supplier<String> nvidiaSmi;
 
     BackendSelector(String requested, boolean cudaInBuild, Supplier<String> nvidiaSmi) {
-        this.requested = requested == null || requested.isBlank() ? "cpu" : requested.trim().toLowerCase(Locale.ROOT);
+        this.requested = requested == null || requested.isBlank()
+                ? "cpu"
+                : requested.trim().toLowerCase(Locale.ROOT);
         this.cudaInBuild = cudaInBuild;
         this.nvidiaSmi = nvidiaSmi;
         if (!this.requested.equals("cpu") && !this.requested.equals("cuda")) {
@@ -71,8 +74,11 @@ public final class BackendSelector {
             return new Choice(requested, false, "");
         }
         if (!cudaInBuild) {
-            return new Choice(requested, false, "this build has no CUDA backend; build it with `mvn -Pcuda package`"
-                    + " (the launcher does so for " + ENV + "=cuda)");
+            return new Choice(
+                    requested,
+                    false,
+                    "this build has no CUDA backend; build it with `mvn -Pcuda package`" + " (the launcher does so for "
+                            + ENV + "=cuda)");
         }
         return GpuSupport.problem(GpuSupport.parse(nvidiaSmi.get()))
                 .map(problem -> new Choice(requested, false, problem))
@@ -114,7 +120,9 @@ public final class BackendSelector {
     /** {@code nvidia-smi}'s answer to {@link GpuSupport#QUERY}, or "" when it is missing or fails. */
     private static String queryGpus() {
         try {
-            Process process = new ProcessBuilder(GpuSupport.QUERY).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(GpuSupport.QUERY)
+                    .redirectErrorStream(true)
+                    .start();
             try (InputStream in = process.getInputStream()) {
                 String output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 return process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0 ? output : "";

@@ -29,6 +29,7 @@ public final class CpuBackend {
     public static final String HELPERS_DISABLE = "org.eclipse.deeplearning4j.helpers.disable";
     /** JavaCPP's suffix for the native build, e.g. {@code -onednn-avx2}. */
     public static final String PLATFORM_EXTENSION = "org.bytedeco.javacpp.platform.extension";
+
     static final String ONEDNN_AVX2 = "-onednn-avx2";
     private static final String ND4J_LIBRARY = "jnind4jcpu";
     private static final Logger LOG = LoggerFactory.getLogger(CpuBackend.class);
@@ -59,8 +60,11 @@ public final class CpuBackend {
         Nd4j.getExecutioner(); // loads the native library now, so a wrong build is reported here
         String wanted = System.getProperty(PLATFORM_EXTENSION, "");
         if (!loadedBuild().endsWith(wanted)) {
-            LOG.warn("ND4J loaded the {} native build, not the {} one: something loaded ND4J before"
-                    + " CpuBackend.prepare()", loadedBuild(), Loader.getPlatform() + wanted);
+            LOG.warn(
+                    "ND4J loaded the {} native build, not the {} one: something loaded ND4J before"
+                            + " CpuBackend.prepare()",
+                    loadedBuild(),
+                    Loader.getPlatform() + wanted);
         }
     }
 
@@ -81,7 +85,9 @@ public final class CpuBackend {
     /** The directory name of a loaded JavaCPP library, or {@code unknown}. */
     static String loadedBuild(String libraryName) {
         String library = Loader.getLoadedLibraries().get(libraryName);
-        return library == null ? "unknown" : Path.of(library).getParent().getFileName().toString();
+        return library == null
+                ? "unknown"
+                : Path.of(library).getParent().getFileName().toString();
     }
 
     /** True when the CPU flags list {@code avx2}; false when they cannot be read. */
@@ -94,16 +100,20 @@ public final class CpuBackend {
     }
 
     static boolean cpuFlagsHaveAvx2(String cpuInfoText) {
-        return cpuInfoText.lines()
-                .filter(line -> line.startsWith("flags"))
-                .anyMatch(line -> Arrays.asList(line.split("[\\s:]+")).contains("avx2"));
+        return cpuInfoText.lines().filter(line -> line.startsWith("flags")).anyMatch(line -> Arrays.asList(
+                        line.split("[\\s:]+"))
+                .contains("avx2"));
     }
 
     /** What is loaded now, for provenance; loads ND4J if it is not loaded yet. */
     public BackendInfo describe() {
         var env = Nd4j.getExecutioner().getEnvironmentInformation();
         String buildInfo = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
-        List<String> flags = buildInfo.lines().map(String::trim).filter(l -> l.startsWith("HAVE_")).toList();
+        List<String> flags = buildInfo
+                .lines()
+                .map(String::trim)
+                .filter(l -> l.startsWith("HAVE_"))
+                .toList();
         boolean oneDnn = org.nd4j.nativeblas.Nd4jCpu.Environment.getInstance().isUseMKLDNN();
         return new BackendInfo(
                 String.valueOf(env.getOrDefault("backend", "unknown")),
@@ -113,6 +123,9 @@ public final class CpuBackend {
                 oneDnn && !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLE, "true")),
                 String.valueOf(env.getOrDefault("blas.vendor", "unknown")),
                 Integer.parseInt(String.valueOf(env.getOrDefault("omp.threads", "0"))),
-                Nd4j.getEnvironment().maxThreads(), "", "cpu", "");
+                Nd4j.getEnvironment().maxThreads(),
+                "",
+                "cpu",
+                "");
     }
 }

@@ -17,8 +17,7 @@ final class CudaBackend {
 
     private static final String ND4J_CUDA_LIBRARY = "jnind4jcuda";
 
-    private CudaBackend() {
-    }
+    private CudaBackend() {}
 
     static BackendInfo prepare(BackendSelector.Choice choice) {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
@@ -28,10 +27,23 @@ final class CudaBackend {
             throw new IllegalStateException("ND4J loaded the " + backend + " backend although CUDA was chosen");
         }
         String buildInfo = NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo();
-        List<String> flags = buildInfo.lines().map(String::trim).filter(l -> l.startsWith("HAVE_")).toList();
-        return new BackendInfo(backend, CpuBackend.loadedBuild(ND4J_CUDA_LIBRARY), flags, false, false,
-                String.valueOf(env.getOrDefault("blas.vendor", "CUBLAS")), 0, Nd4j.getEnvironment().maxThreads(),
-                device(env), choice.requested(), choice.fallback());
+        List<String> flags = buildInfo
+                .lines()
+                .map(String::trim)
+                .filter(l -> l.startsWith("HAVE_"))
+                .toList();
+        return new BackendInfo(
+                backend,
+                CpuBackend.loadedBuild(ND4J_CUDA_LIBRARY),
+                flags,
+                false,
+                false,
+                String.valueOf(env.getOrDefault("blas.vendor", "CUBLAS")),
+                0,
+                Nd4j.getEnvironment().maxThreads(),
+                device(env),
+                choice.requested(),
+                choice.fallback());
     }
 
     /** The first device ND4J reports, e.g. {@code NVIDIA A100-SXM4-40GB (compute capability 8.0)}. */

@@ -13,7 +13,9 @@ import java.util.Optional;
 public final class GpuSupport {
 
     /** The {@code nvidia-smi} query this class parses, one GPU per line: {@code name, major.minor}. */
-    public static final List<String> QUERY = List.of("nvidia-smi", "--query-gpu=name,compute_cap", "--format=csv,noheader");
+    public static final List<String> QUERY =
+            List.of("nvidia-smi", "--query-gpu=name,compute_cap", "--format=csv,noheader");
+
     private static final int[][] BUILT = {{3, 7}, {5, 0}, {5, 2}, {6, 0}, {6, 1}, {7, 0}, {7, 5}, {8, 0}, {8, 6}};
 
     /**
@@ -41,8 +43,7 @@ public final class GpuSupport {
         }
     }
 
-    private GpuSupport() {
-    }
+    private GpuSupport() {}
 
     /** The GPUs in {@code nvidia-smi} output; lines that do not parse are skipped. */
     public static List<Gpu> parse(String output) {
@@ -54,7 +55,9 @@ public final class GpuSupport {
             }
             String[] version = line.substring(comma + 1).trim().split("\\.");
             try {
-                gpus.add(new Gpu(line.substring(0, comma).trim(), Integer.parseInt(version[0]),
+                gpus.add(new Gpu(
+                        line.substring(0, comma).trim(),
+                        Integer.parseInt(version[0]),
                         version.length > 1 ? Integer.parseInt(version[1]) : 0));
             } catch (NumberFormatException e) {
                 // not a GPU line (e.g. an error message)
@@ -71,8 +74,11 @@ public final class GpuSupport {
         if (gpus.isEmpty()) {
             return Optional.of("no NVIDIA GPU found (nvidia-smi lists none, or is not installed)");
         }
-        return gpus.stream().filter(g -> !g.supported()).findFirst().map(g -> g
-                + " is not supported by ND4J 1.0.0-M2.1's CUDA binaries (code for sm_37 to sm_86 only, no PTX;"
-                + " Hopper GPUs such as H100/H200 need ND4J built from source for sm_90)");
+        return gpus.stream()
+                .filter(g -> !g.supported())
+                .findFirst()
+                .map(g -> g
+                        + " is not supported by ND4J 1.0.0-M2.1's CUDA binaries (code for sm_37 to sm_86 only, no PTX;"
+                        + " Hopper GPUs such as H100/H200 need ND4J built from source for sm_90)");
     }
 }

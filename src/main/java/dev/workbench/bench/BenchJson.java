@@ -10,6 +10,8 @@ final class BenchJson {
     private BenchJson() {}
 
     static ObjectMapper mapper() {
-        return JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+        return JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .build();
     }
 }

@@ -28,16 +28,21 @@ record BenchModel(String name, ModelSpec model, TrainingSpec training, Map<Strin
     /** The reference CNN, then the spec's smallest and largest candidate by forward FLOPs (first of equals). */
     static List<BenchModel> of(ExperimentSpec spec) {
         List<Candidate> candidates = CandidateGenerator.generate(spec.search(), spec.seed());
-        Comparator<Candidate> byFlops = Comparator.comparingLong(c -> ModelPlan.of(spec.model(), c.params()).forwardFlops());
+        Comparator<Candidate> byFlops = Comparator.comparingLong(
+                c -> ModelPlan.of(spec.model(), c.params()).forwardFlops());
         Candidate smallest = candidates.stream().min(byFlops).orElseThrow();
         Candidate largest = candidates.stream().max(byFlops).orElseThrow();
-        BenchModel reference = new BenchModel("the reference CNN", ReferenceCnn.model(), ReferenceCnn.training(), Map.of());
+        BenchModel reference =
+                new BenchModel("the reference CNN", ReferenceCnn.model(), ReferenceCnn.training(), Map.of());
         return List.of(reference, fromSpec("smallest", spec, smallest), fromSpec("largest", spec, largest));
     }
 
     private static BenchModel fromSpec(String which, ExperimentSpec spec, Candidate candidate) {
-        return new BenchModel(which + " model of " + spec.name() + " (trial " + candidate.index() + ")", spec.model(),
-                spec.training(), candidate.params());
+        return new BenchModel(
+                which + " model of " + spec.name() + " (trial " + candidate.index() + ")",
+                spec.model(),
+                spec.training(),
+                candidate.params());
     }
 
     int batch() {
@@ -54,7 +59,9 @@ record BenchModel(String name, ModelSpec model, TrainingSpec training, Map<Strin
         ModelPlan plan = ModelPlan.of(model, params);
         StringBuilder text = new StringBuilder();
         for (Map<String, Object> layer : plan.layers()) {
-            text.append(text.length() == 0 ? "" : ", ").append(layer.get("type")).append(settings(layer));
+            text.append(text.length() == 0 ? "" : ", ")
+                    .append(layer.get("type"))
+                    .append(settings(layer));
         }
         return String.format("%s; %.2f MFLOP/image forward, batch %d", text, plan.forwardFlops() / 1e6, batch());
     }

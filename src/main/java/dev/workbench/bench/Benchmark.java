@@ -1,10 +1,10 @@
 package dev.workbench.bench;
 
+import dev.workbench.backend.BackendSelector;
 import dev.workbench.data.IdxFiles;
+import dev.workbench.provenance.BackendInfo;
 import dev.workbench.spec.ExperimentSpec;
 import dev.workbench.spec.SpecLoader;
-import dev.workbench.provenance.BackendInfo;
-import dev.workbench.backend.BackendSelector;
 import dev.workbench.train.GemmMeter;
 import dev.workbench.train.ThroughputMeter.Rates;
 import java.io.PrintWriter;
@@ -44,10 +44,12 @@ public final class Benchmark {
         ExperimentSpec spec = new SpecLoader().load(options.spec()).spec();
         IdxFiles files = BenchData.files(spec.data(), dataDir);
         StringBuilder whyNot = new StringBuilder();
-        Optional<PyTorch> torch = options.python() == null ? Optional.empty()
-                : PyTorch.find(options.python(), workDir, whyNot);
-        out.printf("%s%nPyTorch: %s%n", Machine.describe(backend), torch.isPresent() ? options.python()
-                : (whyNot.length() > 0 ? whyNot : "not run (--no-pytorch)"));
+        Optional<PyTorch> torch =
+                options.python() == null ? Optional.empty() : PyTorch.find(options.python(), workDir, whyNot);
+        out.printf(
+                "%s%nPyTorch: %s%n",
+                Machine.describe(backend),
+                torch.isPresent() ? options.python() : (whyNot.length() > 0 ? whyNot : "not run (--no-pytorch)"));
         List<List<Rates>> ours = new ThroughputBench(options, files, torch, out).run(BenchModel.of(spec));
         ceiling(ours.get(0));
         if (options.experiments() > 0) {
@@ -59,11 +61,14 @@ public final class Benchmark {
     private void ceiling(List<Rates> ours) {
         int units = options.units();
         double one = GemmMeter.gflops(GEMM_SIZE, 3);
-        double all = SideBySide.run(units, i -> GemmMeter.gflops(GEMM_SIZE, 3)).stream().mapToDouble(d -> d).sum();
+        double all = SideBySide.run(units, i -> GemmMeter.gflops(GEMM_SIZE, 3)).stream()
+                .mapToDouble(d -> d)
+                .sum();
         long flops = ModelPlan.of(ReferenceCnn.model(), Map.of()).trainingFlops();
         double ceiling = all * 1e9 / flops;
         double best = ours.stream().mapToDouble(Rates::train).max().orElse(0);
-        out.printf("%nFLOP ceiling: sgemm %dx%d FLOAT %.1f GFLOP/s on 1 thread, %.1f GFLOP/s on %d threads side by side;"
+        out.printf(
+                "%nFLOP ceiling: sgemm %dx%d FLOAT %.1f GFLOP/s on 1 thread, %.1f GFLOP/s on %d threads side by side;"
                         + " training costs %.1f MFLOP/image (3x forward) -> ceiling %,.0f img/s;"
                         + " best ours (%d units) %,.0f img/s = %.0f%% of it%n",
                 GEMM_SIZE, GEMM_SIZE, one, all, units, flops / 1e6, ceiling, units, best, 100 * best / ceiling);

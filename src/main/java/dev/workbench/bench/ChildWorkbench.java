@@ -34,10 +34,22 @@ final class ChildWorkbench {
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-Xm") || a.startsWith("-Dorg.") || a.startsWith("-XX:Max"))
                 .forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass,
-                "run", spec.toAbsolutePath().toString(), "--new", "--parallel", Integer.toString(parallel),
-                "--db", db, "--data-dir", dataDir.toAbsolutePath().toString()));
-        return ProcessRun.run(command, Map.of("OMP_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", "1"),
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass,
+                "run",
+                spec.toAbsolutePath().toString(),
+                "--new",
+                "--parallel",
+                Integer.toString(parallel),
+                "--db",
+                db,
+                "--data-dir",
+                dataDir.toAbsolutePath().toString()));
+        return ProcessRun.run(
+                command,
+                Map.of("OMP_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", "1"),
                 workDir.resolve("workbench-run-" + run + ".log"));
     }
 
@@ -47,6 +59,7 @@ final class ChildWorkbench {
     }
 
     private String database(int run) {
-        return "jdbc:h2:file:" + workDir.resolve("db-" + run).resolve("workbench").toAbsolutePath();
+        return "jdbc:h2:file:"
+                + workDir.resolve("db-" + run).resolve("workbench").toAbsolutePath();
     }
 }

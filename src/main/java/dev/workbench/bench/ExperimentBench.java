@@ -34,14 +34,22 @@ final class ExperimentBench {
     }
 
     void run(ExperimentSpec spec, IdxFiles files, Optional<PyTorch> torch) {
-        int images = spec.data().trainSubset() != null ? spec.data().trainSubset() : IdxDataset.load(files).train().count();
+        int images = spec.data().trainSubset() != null
+                ? spec.data().trainSubset()
+                : IdxDataset.load(files).train().count();
         List<Candidate> candidates = CandidateGenerator.generate(spec.search(), spec.seed());
         List<TorchConfig> configs = TorchConfig.both(options.units());
-        out.printf("%nWhole experiment %s: %d trials x %d folds x %s epochs on %,d images%s; ours = workbench run"
+        out.printf(
+                "%nWhole experiment %s: %d trials x %d folds x %s epochs on %,d images%s; ours = workbench run"
                         + " --parallel %d in a fresh JVM, PyTorch = a plain loop over the same trials and folds as %s"
                         + " (processes x threads; with several processes each takes the next unit when free)%n",
-                options.spec(), candidates.size(), spec.cv().folds(), epochs(spec), images,
-                spec.refit() ? " + refit" : "", options.units(),
+                options.spec(),
+                candidates.size(),
+                spec.cv().folds(),
+                epochs(spec),
+                images,
+                spec.refit() ? " + refit" : "",
+                options.units(),
                 String.join(" and ", configs.stream().map(TorchConfig::label).toList()));
         ChildWorkbench child = new ChildWorkbench(workbenchMain, dataDir, workDir);
         Table table = new Table(header(configs));
@@ -51,8 +59,11 @@ final class ExperimentBench {
         for (int round = 1; round <= options.experiments(); round++) {
             ProcessRun.Result run = child.run(options.spec(), options.units());
             ours.add(run.seconds());
-            List<ProcessRun.Result> them = torch.map(t -> configs.stream().map(c -> t.run("experiment", c,
-                    TorchPlans.experiment(files, images, spec, candidates)).process()).toList()).orElse(List.of());
+            List<ProcessRun.Result> them = torch.map(t -> configs.stream()
+                            .map(c -> t.run("experiment", c, TorchPlans.experiment(files, images, spec, candidates))
+                                    .process())
+                            .toList())
+                    .orElse(List.of());
             table.row(row(round, run, them, configs.size()));
             if (!them.isEmpty()) {
                 int best = them.get(0).seconds() <= them.get(them.size() - 1).seconds() ? 0 : them.size() - 1;
@@ -62,13 +73,15 @@ final class ExperimentBench {
         }
         table.print(out);
         if (!fastest.isEmpty()) {
-            out.printf("ratio faster PyTorch wall / ours: %s   (target: >= 1.5); faster PyTorch per round: %s%n",
+            out.printf(
+                    "ratio faster PyTorch wall / ours: %s   (target: >= 1.5); faster PyTorch per round: %s%n",
                     Stats.ratioRange(fastest, ours, d -> d), String.join("/", fastestLabel));
         }
     }
 
     private static String[] header(List<TorchConfig> configs) {
-        List<String> header = new ArrayList<>(List.of("round", "ours wall s", "ours peak RSS MB", "ours RSS by quarter MB"));
+        List<String> header =
+                new ArrayList<>(List.of("round", "ours wall s", "ours peak RSS MB", "ours RSS by quarter MB"));
         configs.forEach(c -> header.add("torch " + c.label() + " wall s"));
         header.add("torch " + configs.get(0).label() + " peak RSS MB");
         return header.toArray(String[]::new);
@@ -76,8 +89,8 @@ final class ExperimentBench {
 
     /** One round's cells; "-" for PyTorch when it did not run. */
     private static String[] row(int round, ProcessRun.Result ours, List<ProcessRun.Result> them, int configs) {
-        List<String> row = new ArrayList<>(List.of(Integer.toString(round), seconds(ours.seconds()),
-                mb(ours.peakBytes()), quarters(ours)));
+        List<String> row = new ArrayList<>(
+                List.of(Integer.toString(round), seconds(ours.seconds()), mb(ours.peakBytes()), quarters(ours)));
         for (int i = 0; i < configs; i++) {
             row.add(them.isEmpty() ? "-" : seconds(them.get(i).seconds()));
         }
@@ -97,7 +110,9 @@ final class ExperimentBench {
     /** The peak RSS of each quarter of the run, e.g. {@code 610/655/661/662}: flat when nothing accumulates. */
     private static String quarters(ProcessRun.Result run) {
         List<Long> peaks = run.quarterPeaks();
-        return peaks.isEmpty() ? "-" : String.join("/", peaks.stream().map(ExperimentBench::mb).toList());
+        return peaks.isEmpty()
+                ? "-"
+                : String.join("/", peaks.stream().map(ExperimentBench::mb).toList());
     }
 
     private static String mb(long bytes) {

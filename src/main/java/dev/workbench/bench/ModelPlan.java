@@ -29,7 +29,8 @@ record ModelPlan(List<Map<String, Object>> layers, long forwardFlops) {
     static ModelPlan of(ModelSpec model, Map<String, Double> params) {
         List<Map<String, Object>> layers = new ArrayList<>();
         long flops = 0;
-        Shape shape = new Shape(model.input().height(), model.input().width(), model.input().channels());
+        Shape shape = new Shape(
+                model.input().height(), model.input().width(), model.input().channels());
         for (LayerSpec layer : model.layers()) {
             Step step = step(layer, params, shape);
             Map<String, Object> m = new LinkedHashMap<>();
@@ -55,13 +56,21 @@ record ModelPlan(List<Map<String, Object>> layers, long forwardFlops) {
         if (layer instanceof LayerSpec.MaxPool pool) {
             int size = pool.size().resolveInt(params);
             int s = pool.stride().resolveInt(params);
-            return new Step(Map.of("size", size, "stride", s),
-                    0, new Shape((in.h() - size) / s + 1, (in.w() - size) / s + 1, in.c()));
+            return new Step(
+                    Map.of("size", size, "stride", s),
+                    0,
+                    new Shape((in.h() - size) / s + 1, (in.w() - size) / s + 1, in.c()));
         }
         if (layer instanceof LayerSpec.Dense dense) {
             int units = dense.units().resolveInt(params);
-            return new Step(Map.of("units", units, "activation", dense.activation().name().toLowerCase()),
-                    2L * in.h() * in.w() * in.c() * units, new Shape(1, 1, units));
+            return new Step(
+                    Map.of(
+                            "units",
+                            units,
+                            "activation",
+                            dense.activation().name().toLowerCase()),
+                    2L * in.h() * in.w() * in.c() * units,
+                    new Shape(1, 1, units));
         }
         if (layer instanceof LayerSpec.Dropout dropout) {
             return new Step(Map.of("rate", dropout.rate().resolve(params)), 0, in);
@@ -77,8 +86,17 @@ record ModelPlan(List<Map<String, Object>> layers, long forwardFlops) {
         boolean same = conv.padding() == LayerSpec.Padding.SAME;
         long h = same ? ceilDiv(in.h(), s) : (in.h() - k) / s + 1;
         long w = same ? ceilDiv(in.w(), s) : (in.w() - k) / s + 1;
-        Map<String, Object> settings = Map.of("filters", filters, "kernel", k, "stride", s,
-                "padding", conv.padding().name().toLowerCase(), "activation", conv.activation().name().toLowerCase());
+        Map<String, Object> settings = Map.of(
+                "filters",
+                filters,
+                "kernel",
+                k,
+                "stride",
+                s,
+                "padding",
+                conv.padding().name().toLowerCase(),
+                "activation",
+                conv.activation().name().toLowerCase());
         return new Step(settings, 2L * k * k * in.c() * filters * h * w, new Shape(h, w, filters));
     }
 

@@ -34,11 +34,13 @@ final class OptunaSearch {
     /** A runner for {@code python}, or empty with the reason when it cannot import optuna and torch. */
     static Optional<OptunaSearch> find(String python, Path workDir, StringBuilder reason) {
         try {
-            ProcessRun.run(List.of(python, "-c", "import optuna, torch"), Map.of(), workDir.resolve("optuna-check.log"));
+            ProcessRun.run(
+                    List.of(python, "-c", "import optuna, torch"), Map.of(), workDir.resolve("optuna-check.log"));
             return Optional.of(new OptunaSearch(python, workDir));
         } catch (BenchException e) {
-            reason.append(python).append(" cannot import optuna and torch (on Debian: apt-get install python3-optuna"
-                    + " python3-torch)");
+            reason.append(python)
+                    .append(" cannot import optuna and torch (on Debian: apt-get install python3-optuna"
+                            + " python3-torch)");
             return Optional.empty();
         }
     }
@@ -56,8 +58,10 @@ final class OptunaSearch {
             throw new UncheckedIOException(e);
         }
         double launched = System.currentTimeMillis() / 1e3;
-        ProcessRun.Result result = ProcessRun.run(List.of(python, workDir.resolve("optuna_search.py").toString(),
-                planFile.toString()), Map.of("PYTHONWARNINGS", "ignore"), workDir.resolve("optuna-" + study + ".log"));
+        ProcessRun.Result result = ProcessRun.run(
+                List.of(python, workDir.resolve("optuna_search.py").toString(), planFile.toString()),
+                Map.of("PYTHONWARNINGS", "ignore"),
+                workDir.resolve("optuna-" + study + ".log"));
         return parse(name, seed, launched, result);
     }
 
@@ -71,8 +75,10 @@ final class OptunaSearch {
             }
             epochs += trial.get("epochs").asLong();
             if (!trial.get("pruned").asBoolean() && trial.get("score").isNumber()) {
-                reached.add(new SearchRun.Reached(trial.get("score").asDouble(),
-                        trial.get("finished_unix").asDouble() - launched, epochs));
+                reached.add(new SearchRun.Reached(
+                        trial.get("score").asDouble(),
+                        trial.get("finished_unix").asDouble() - launched,
+                        epochs));
             }
         }
         return new SearchRun(name, seed, reached.size(), epochs, result.seconds(), reached);

@@ -35,18 +35,21 @@ final class ProcessRun {
             int n = rssBytes.size();
             List<Long> peaks = new ArrayList<>();
             for (int q = 0; n >= 4 && q < 4; q++) {
-                peaks.add(rssBytes.subList(q * n / 4, (q + 1) * n / 4).stream().mapToLong(Long::longValue).max().orElse(0));
+                peaks.add(rssBytes.subList(q * n / 4, (q + 1) * n / 4).stream()
+                        .mapToLong(Long::longValue)
+                        .max()
+                        .orElse(0));
             }
             return peaks;
         }
     }
 
-    private ProcessRun() {
-    }
+    private ProcessRun() {}
 
     /** Runs {@code command} with extra environment variables; throws {@link BenchException} unless it exits 0. */
     static Result run(List<String> command, Map<String, String> environment, Path log) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         long start = System.nanoTime();
         try {
@@ -76,8 +79,11 @@ final class ProcessRun {
     /** A {@code /proc/<pid>/status} field in kB, if the file can be read. */
     private static Optional<Long> statusKb(Path status, String field) {
         try {
-            return Files.readAllLines(status).stream().filter(l -> l.startsWith(field))
-                    .map(l -> Long.parseLong(l.substring(field.length()).replace("kB", "").trim())).findFirst();
+            return Files.readAllLines(status).stream()
+                    .filter(l -> l.startsWith(field))
+                    .map(l -> Long.parseLong(
+                            l.substring(field.length()).replace("kB", "").trim()))
+                    .findFirst();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -60,8 +60,10 @@ final class PyTorch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ProcessRun.Result result = ProcessRun.run(List.of(python, script.toString(), mode, planFile.toString()),
-                Map.of("PYTHONWARNINGS", "ignore"), workDir.resolve("torch-" + name + ".log"));
+        ProcessRun.Result result = ProcessRun.run(
+                List.of(python, script.toString(), mode, planFile.toString()),
+                Map.of("PYTHONWARNINGS", "ignore"),
+                workDir.resolve("torch-" + name + ".log"));
         String[] lines = result.output().strip().split("\n");
         try {
             return new Measured(json.readTree(lines[lines.length - 1]), result);

@@ -17,14 +17,19 @@ final class ReferenceCnn {
     static final int CLASSES = 10;
     static final int BATCH = 128;
 
-    private ReferenceCnn() {
-    }
+    private ReferenceCnn() {}
 
     static ModelSpec model() {
-        return new ModelSpec(new ModelSpec.InputShape(28, 28, 1), List.of(
-                conv(16), new LayerSpec.MaxPool(Num.of(2), null), conv(32), new LayerSpec.MaxPool(Num.of(2), null),
-                new LayerSpec.Dense(Num.of(128), Activation.RELU), new LayerSpec.Dropout(Num.of(0.4)),
-                new LayerSpec.Output(Num.of(CLASSES))));
+        return new ModelSpec(
+                new ModelSpec.InputShape(28, 28, 1),
+                List.of(
+                        conv(16),
+                        new LayerSpec.MaxPool(Num.of(2), null),
+                        conv(32),
+                        new LayerSpec.MaxPool(Num.of(2), null),
+                        new LayerSpec.Dense(Num.of(128), Activation.RELU),
+                        new LayerSpec.Dropout(Num.of(0.4)),
+                        new LayerSpec.Output(Num.of(CLASSES))));
     }
 
     static TrainingSpec training() {

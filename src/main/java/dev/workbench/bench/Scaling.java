@@ -46,11 +46,12 @@ public final class Scaling {
     /** Runs every point once (the base is shared by the four axes) and prints the table. */
     public void run() {
         LoadedSpec base = new SpecLoader().load(options.spec());
-        Point middle = new Point(middle(options.trials()), middle(options.folds()), middle(options.epochs()),
-                middle(options.images()));
+        Point middle = new Point(
+                middle(options.trials()), middle(options.folds()), middle(options.epochs()), middle(options.images()));
         Map<Point, ProcessRun.Result> done = new LinkedHashMap<>();
         ChildWorkbench child = new ChildWorkbench(workbenchMain, dataDir, workDir);
-        out.printf("Scaling of %s (workbench run --parallel %d, fresh JVM each, no refit); base point: %s%n",
+        out.printf(
+                "Scaling of %s (workbench run --parallel %d, fresh JVM each, no refit); base point: %s%n",
                 options.spec(), options.units(), middle.describe());
         List<String> axes = List.of("trials", "folds", "epochs", "images");
         List<Point> points = new java.util.ArrayList<>(List.of(middle));
@@ -59,17 +60,25 @@ public final class Scaling {
         for (Point point : points) {
             done.computeIfAbsent(point, p -> run(child, base, p, done.size() + 1, runs));
         }
-        double baseWall = (done.get(middle).seconds() + run(child, base, middle, runs, runs).seconds()) / 2;
-        out.printf("base point: %.1f s first, mean of first and last run %.1f s (the \"x base\" column)%n",
+        double baseWall = (done.get(middle).seconds()
+                        + run(child, base, middle, runs, runs).seconds())
+                / 2;
+        out.printf(
+                "base point: %.1f s first, mean of first and last run %.1f s (the \"x base\" column)%n",
                 done.get(middle).seconds(), baseWall);
         Table table = new Table("vary", "value", "units", "epochs x images", "wall s", "x base wall", "peak RSS MB");
         for (String axis : axes) {
             for (int value : values(axis)) {
                 Point point = with(middle, axis, value);
                 ProcessRun.Result run = done.get(point);
-                table.row(axis, Integer.toString(value), Integer.toString(point.trials() * point.folds()),
-                        point.epochs() + " x " + point.images(), String.format("%.1f", run.seconds()),
-                        String.format("%.2f", run.seconds() / baseWall), String.format("%,d", run.peakBytes() / (1024 * 1024)));
+                table.row(
+                        axis,
+                        Integer.toString(value),
+                        Integer.toString(point.trials() * point.folds()),
+                        point.epochs() + " x " + point.images(),
+                        String.format("%.1f", run.seconds()),
+                        String.format("%.2f", run.seconds() / baseWall),
+                        String.format("%,d", run.peakBytes() / (1024 * 1024)));
             }
         }
         table.print(out);
@@ -107,8 +116,10 @@ public final class Scaling {
     private Path write(LoadedSpec base, Point p) {
         try {
             ObjectNode spec = (ObjectNode) json.readTree(base.canonicalJson());
-            spec.put("name", base.spec().name() + "-scaling-" + p.trials() + "-" + p.folds() + "-" + p.epochs()
-                    + "-" + p.images());
+            spec.put(
+                    "name",
+                    base.spec().name() + "-scaling-" + p.trials() + "-" + p.folds() + "-" + p.epochs() + "-"
+                            + p.images());
             spec.put("refit", false);
             spec.withObjectProperty("search").put("strategy", "random").put("max_trials", p.trials());
             spec.withObjectProperty("cv").put("folds", p.folds());

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param spec   the base experiment (model, search space, data)
  * @param units  units side by side, as {@code run --parallel}
  */
-public record ScalingOptions(Path spec, List<Integer> trials, List<Integer> folds, List<Integer> epochs,
-                             List<Integer> images, int units) {
+public record ScalingOptions(
+        Path spec, List<Integer> trials, List<Integer> folds, List<Integer> epochs, List<Integer> images, int units) {
 
     public ScalingOptions {
         Objects.requireNonNull(spec, "spec");

@@ -19,8 +19,15 @@ import java.util.Objects;
  * @param minEpochs       the halving pruner's minimum resource, in epochs
  * @param reductionFactor the halving pruner's reduction factor
  */
-public record SearchBenchOptions(Path spec, int seeds, Integer trials, int units, String python, List<String> optuna,
-                                 int minEpochs, int reductionFactor) {
+public record SearchBenchOptions(
+        Path spec,
+        int seeds,
+        Integer trials,
+        int units,
+        String python,
+        List<String> optuna,
+        int minEpochs,
+        int reductionFactor) {
 
     /** The Optuna modes the script knows. */
     static final List<String> MODES = List.of("tpe", "random", "grid", "tpe-halving", "random-halving", "grid-halving");
@@ -39,7 +46,8 @@ public record SearchBenchOptions(Path spec, int seeds, Integer trials, int units
         optuna = List.copyOf(optuna);
         for (String mode : optuna) {
             if (!MODES.contains(mode)) {
-                throw new UserInputException("--optuna: unknown mode '" + mode + "' (one of " + String.join(", ", MODES) + ")");
+                throw new UserInputException(
+                        "--optuna: unknown mode '" + mode + "' (one of " + String.join(", ", MODES) + ")");
             }
         }
     }

@@ -35,11 +35,12 @@ public final class SearchBenchmark {
     record Strategy(String name, boolean seeded, BiConsumer<ObjectNode, Integer> search) {}
 
     /** The reference: every configuration once. */
-    static final Strategy GRID = new Strategy("grid", false, (s, trials) -> s.put("strategy", "grid").remove("max_trials"));
+    static final Strategy GRID =
+            new Strategy("grid", false, (s, trials) -> s.put("strategy", "grid").remove("max_trials"));
 
     /** Our strategies besides the grid, one line each. */
-    static final List<Strategy> OURS = List.of(
-            new Strategy("random", true, (s, trials) -> s.put("strategy", "random").put("max_trials", trials)));
+    static final List<Strategy> OURS = List.of(new Strategy(
+            "random", true, (s, trials) -> s.put("strategy", "random").put("max_trials", trials)));
 
     private final SearchBenchOptions options;
     private final Path dataDir;
@@ -49,8 +50,8 @@ public final class SearchBenchmark {
     private final ChildWorkbench child;
 
     /** @param workbenchMain the CLI's main class, started in child JVMs */
-    public SearchBenchmark(SearchBenchOptions options, Class<?> workbenchMain, Path dataDir, Path workDir,
-            PrintWriter out) {
+    public SearchBenchmark(
+            SearchBenchOptions options, Class<?> workbenchMain, Path dataDir, Path workDir, PrintWriter out) {
         this.options = options;
         this.dataDir = dataDir;
         this.workDir = workDir;
@@ -64,9 +65,12 @@ public final class SearchBenchmark {
         SearchPlans.space(base.spec());
         int trials = options.trials() == null ? SearchPlans.gridSize(base.spec()) : options.trials();
         StringBuilder why = new StringBuilder();
-        Optional<OptunaSearch> optuna = options.python() == null || options.optuna().isEmpty() ? Optional.empty()
-                : OptunaSearch.find(options.python(), workDir, why);
-        out.printf("Search benchmark of %s: %d trials per seeded strategy, %d seed(s), our runs at --parallel %d%n",
+        Optional<OptunaSearch> optuna =
+                options.python() == null || options.optuna().isEmpty()
+                        ? Optional.empty()
+                        : OptunaSearch.find(options.python(), workDir, why);
+        out.printf(
+                "Search benchmark of %s: %d trials per seeded strategy, %d seed(s), our runs at --parallel %d%n",
                 options.spec(), trials, options.seeds(), options.units());
         if (!why.isEmpty()) {
             out.println("Optuna side skipped: " + why);
@@ -81,9 +85,15 @@ public final class SearchBenchmark {
         for (int round = 0; round < options.seeds(); round++) {
             runs.addAll(round(base, round, trials, optuna));
         }
-        out.printf("Reference: grid trial %d, %s %.4f, 95%% CI [%.4f, %.4f]; target: a trial's final score %s %.4f%n",
-                best.index(), grid.timeline().metric(), best.score(), best.ci95Low(), best.ci95High(),
-                maximize ? ">=" : "<=", target);
+        out.printf(
+                "Reference: grid trial %d, %s %.4f, 95%% CI [%.4f, %.4f]; target: a trial's final score %s %.4f%n",
+                best.index(),
+                grid.timeline().metric(),
+                best.score(),
+                best.ci95Low(),
+                best.ci95High(),
+                maximize ? ">=" : "<=",
+                target);
         SearchTable.print(runs, target, maximize, out);
     }
 
@@ -100,8 +110,11 @@ public final class SearchBenchmark {
             LoadedSpec seeded = new SpecLoader().load(write(base, GRID, round, trials, "optuna-" + mode));
             out.printf("  optuna %s, seed %d ...%n", mode, seeded.spec().seed());
             out.flush();
-            runs.add(optuna.get().run("optuna " + mode, seeded.spec().seed(),
-                    SearchPlans.plan(files, seeded.spec(), mode, trials, options)));
+            runs.add(optuna.get()
+                    .run(
+                            "optuna " + mode,
+                            seeded.spec().seed(),
+                            SearchPlans.plan(files, seeded.spec(), mode, trials, options)));
         }
         return runs;
     }
@@ -117,11 +130,14 @@ public final class SearchBenchmark {
         Instant launched = Instant.now();
         ProcessRun.Result result = child.run(spec, options.units());
         SearchTimeline.Timeline timeline = SearchTimeline.read(child.lastDatabase(), name);
-        List<SearchRun.Reached> reached = timeline.trials().stream().map(t -> new SearchRun.Reached(t.score(),
-                Duration.between(launched, t.finishedAt()).toNanos() / 1e9, t.epochsBefore())).toList();
+        List<SearchRun.Reached> reached = timeline.trials().stream()
+                .map(t -> new SearchRun.Reached(
+                        t.score(), Duration.between(launched, t.finishedAt()).toNanos() / 1e9, t.epochsBefore()))
+                .toList();
         Long seed = strategy.seeded() ? base.spec().seed() + round : null;
-        return new Ours(new SearchRun(strategy.name(), seed, reached.size(), timeline.epochs(), result.seconds(),
-                reached), timeline);
+        return new Ours(
+                new SearchRun(strategy.name(), seed, reached.size(), timeline.epochs(), result.seconds(), reached),
+                timeline);
     }
 
     private static String specName(LoadedSpec base, String label, int round) {

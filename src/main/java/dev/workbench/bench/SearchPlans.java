@@ -29,8 +29,8 @@ final class SearchPlans {
     /** The space as {@code [{name, values}]}; a user error naming a parameter that is not a values list. */
     static List<Map<String, Object>> space(ExperimentSpec spec) {
         if (spec.data().normalize() != DataSpec.Normalize.SCALE) {
-            throw new UserInputException("data.normalize: bench search needs 'scale' (the Optuna side scales pixels"
-                    + " to [0, 1])");
+            throw new UserInputException(
+                    "data.normalize: bench search needs 'scale' (the Optuna side scales pixels" + " to [0, 1])");
         }
         List<Map<String, Object>> space = new ArrayList<>();
         spec.search().parameters().forEach((name, p) -> {
@@ -44,8 +44,8 @@ final class SearchPlans {
     }
 
     /** The plan for one Optuna study: {@code mode} is one of {@link SearchBenchOptions#MODES}. */
-    static Map<String, Object> plan(IdxFiles files, ExperimentSpec spec, String mode, int trials,
-                                    SearchBenchOptions options) {
+    static Map<String, Object> plan(
+            IdxFiles files, ExperimentSpec spec, String mode, int trials, SearchBenchOptions options) {
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("study", spec.name() + "-" + mode + "-" + spec.seed());
         plan.put("train_images", files.trainImages().toAbsolutePath().toString());
@@ -54,9 +54,17 @@ final class SearchPlans {
         plan.put("folds", spec.cv().folds());
         plan.put("seed", spec.seed());
         plan.put("space", space(spec));
-        SearchSpec grid = new SearchSpec(SearchSpec.Strategy.GRID, null, spec.search().parameters());
-        plan.put("configs", CandidateGenerator.generate(grid, spec.seed()).stream().map(c -> Map.of("params",
-                c.params(), "trial", TorchPlans.trial(spec.model(), spec.training(), c.params()))).toList());
+        SearchSpec grid =
+                new SearchSpec(SearchSpec.Strategy.GRID, null, spec.search().parameters());
+        plan.put(
+                "configs",
+                CandidateGenerator.generate(grid, spec.seed()).stream()
+                        .map(c -> Map.of(
+                                "params",
+                                c.params(),
+                                "trial",
+                                TorchPlans.trial(spec.model(), spec.training(), c.params())))
+                        .toList());
         plan.put("sampler", mode.replace("-halving", ""));
         plan.put("pruner", mode.endsWith("-halving") ? "halving" : "none");
         plan.put("min_resource", options.minEpochs());
@@ -70,18 +78,23 @@ final class SearchPlans {
         ImageSet train = IdxDataset.load(files).train();
         long dataSeed = Seeds.data(spec.seed());
         Integer subset = spec.data().trainSubset();
-        int[] rows = subset == null ? IntStream.range(0, train.count()).toArray()
+        int[] rows = subset == null
+                ? IntStream.range(0, train.count()).toArray()
                 : Subset.stratified(train.labels(), subset, dataSeed);
         ImageSet used = train.select(rows);
         FoldAssignment folds = spec.cv().stratified()
                 ? FoldAssignment.stratified(used.labels(), spec.cv().folds(), dataSeed)
                 : FoldAssignment.random(used.count(), spec.cv().folds(), dataSeed);
         plan.put("rows", IntStream.of(rows).boxed().toList());
-        plan.put("fold_of", IntStream.range(0, rows.length).map(folds::foldOf).boxed().toList());
+        plan.put(
+                "fold_of",
+                IntStream.range(0, rows.length).map(folds::foldOf).boxed().toList());
     }
 
     /** How many configurations the grid has. */
     static int gridSize(ExperimentSpec spec) {
-        return spec.search().parameters().values().stream().mapToInt(p -> p.values().size()).reduce(1, (a, b) -> a * b);
+        return spec.search().parameters().values().stream()
+                .mapToInt(p -> p.values().size())
+                .reduce(1, (a, b) -> a * b);
     }
 }

@@ -24,11 +24,17 @@ record SearchRun(String name, Long seed, int trials, long epochs, double seconds
 
     /** The best final score, maximizing or minimizing; NaN when no trial ended with one. */
     double best(boolean maximize) {
-        return reached.stream().mapToDouble(Reached::score).reduce(maximize ? Math::max : Math::min).orElse(Double.NaN);
+        return reached.stream()
+                .mapToDouble(Reached::score)
+                .reduce(maximize ? Math::max : Math::min)
+                .orElse(Double.NaN);
     }
 
     /** The first trial, in the order they ended, whose score is at least {@code target} (at most, minimizing). */
     Reached first(double target, boolean maximize) {
-        return reached.stream().filter(r -> maximize ? r.score() >= target : r.score() <= target).findFirst().orElse(null);
+        return reached.stream()
+                .filter(r -> maximize ? r.score() >= target : r.score() <= target)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -12,8 +12,7 @@ import java.util.function.IntFunction;
 /** Runs {@code n} tasks at once, one thread each, released together; as {@code run --parallel n} runs units. */
 final class SideBySide {
 
-    private SideBySide() {
-    }
+    private SideBySide() {}
 
     static <T> List<T> run(int n, IntFunction<T> task) {
         ExecutorService pool = Executors.newFixedThreadPool(n);

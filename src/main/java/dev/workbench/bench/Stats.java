@@ -6,8 +6,7 @@ import java.util.function.ToDoubleFunction;
 /** Min–max summaries of paired measurements. */
 final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /**
      * The range of {@code f(a_i) / f(b_i)} over the rounds both lists have, as {@code "min–max"} with two

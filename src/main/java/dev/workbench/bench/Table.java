@@ -30,7 +30,9 @@ final class Table {
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
-                line.append(i == 0 ? "" : "  ").append(" ".repeat(widths[i] - row[i].length())).append(row[i]);
+                line.append(i == 0 ? "" : "  ")
+                        .append(" ".repeat(widths[i] - row[i].length()))
+                        .append(row[i]);
             }
             out.println(line);
         }

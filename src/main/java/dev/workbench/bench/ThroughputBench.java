@@ -41,10 +41,17 @@ final class ThroughputBench {
         ArrayData data = BenchData.firstTrainingRows(files, options.images(), model.classes());
         int units = options.units();
         List<TorchConfig> configs = TorchConfig.both(units);
-        out.printf("%nThroughput of %s (img/s): %s; first %,d MNIST training images, %d timed epoch(s) after a warm-up;"
+        out.printf(
+                "%nThroughput of %s (img/s): %s; first %,d MNIST training images, %d timed epoch(s) after a warm-up;"
                         + " ours 1 unit on 1 thread and %d units side by side (as run --parallel %d); PyTorch %s"
-                        + " (processes x threads)%n", model.name(), model.describe(), data.count(), options.epochs(),
-                units, units, String.join(" and ", configs.stream().map(TorchConfig::label).toList()));
+                        + " (processes x threads)%n",
+                model.name(),
+                model.describe(),
+                data.count(),
+                options.epochs(),
+                units,
+                units,
+                String.join(" and ", configs.stream().map(TorchConfig::label).toList()));
         List<Rates> single = new ArrayList<>();
         List<Rates> parallel = new ArrayList<>();
         List<Fastest> theirs = new ArrayList<>();
@@ -52,7 +59,8 @@ final class ThroughputBench {
         for (int round = 1; round <= options.repeats(); round++) {
             single.add(ours(model, data, 1));
             parallel.add(ours(model, data, units));
-            List<Rates> them = torch.map(t -> configs.stream().map(c -> torchRates(t, c, model)).toList())
+            List<Rates> them = torch.map(t ->
+                            configs.stream().map(c -> torchRates(t, c, model)).toList())
                     .orElse(List.of());
             if (!them.isEmpty()) {
                 theirs.add(Fastest.of(configs, them));
@@ -75,7 +83,8 @@ final class ThroughputBench {
     }
 
     private static String[] row(int round, Rates single, Rates parallel, List<Rates> them, int configs) {
-        List<String> row = new ArrayList<>(List.of(Integer.toString(round), num(single.train()), num(parallel.train())));
+        List<String> row =
+                new ArrayList<>(List.of(Integer.toString(round), num(single.train()), num(parallel.train())));
         addTorch(row, them, configs, Rates::train);
         row.addAll(List.of(num(single.infer()), num(parallel.infer())));
         addTorch(row, them, configs, Rates::infer);
@@ -90,25 +99,36 @@ final class ThroughputBench {
 
     private void ratios(int units, List<Rates> single, List<Rates> parallel, List<Fastest> theirs) {
         List<Rates> best = theirs.stream().map(Fastest::rates).toList();
-        out.printf("ratio ours(%d units)/faster PyTorch: training %s, inference %s   (targets: >= 1.5, >= 1.5)%n", units,
-                Stats.ratioRange(parallel, best, Rates::train), Stats.ratioRange(parallel, best, Rates::infer));
-        out.printf("ratio ours(1 unit, 1 thread)/faster PyTorch: training %s, inference %s%n",
+        out.printf(
+                "ratio ours(%d units)/faster PyTorch: training %s, inference %s   (targets: >= 1.5, >= 1.5)%n",
+                units, Stats.ratioRange(parallel, best, Rates::train), Stats.ratioRange(parallel, best, Rates::infer));
+        out.printf(
+                "ratio ours(1 unit, 1 thread)/faster PyTorch: training %s, inference %s%n",
                 Stats.ratioRange(single, best, Rates::train), Stats.ratioRange(single, best, Rates::infer));
-        out.printf("faster PyTorch per round: training %s, inference %s%n",
+        out.printf(
+                "faster PyTorch per round: training %s, inference %s%n",
                 String.join("/", theirs.stream().map(Fastest::train).toList()),
                 String.join("/", theirs.stream().map(Fastest::infer).toList()));
     }
 
     private Rates ours(BenchModel model, ArrayData data, int units) {
-        List<Rates> each = SideBySide.run(units, unit -> new ThroughputMeter().measure(new TrainRequest(
-                model.model(), model.training(), model.params(), SEED + unit, data, null), options.epochs()));
-        return new Rates(each.stream().mapToDouble(Rates::train).sum(), each.stream().mapToDouble(Rates::infer).sum());
+        List<Rates> each = SideBySide.run(units, unit -> new ThroughputMeter()
+                .measure(
+                        new TrainRequest(model.model(), model.training(), model.params(), SEED + unit, data, null),
+                        options.epochs()));
+        return new Rates(
+                each.stream().mapToDouble(Rates::train).sum(),
+                each.stream().mapToDouble(Rates::infer).sum());
     }
 
     private Rates torchRates(PyTorch torch, TorchConfig config, BenchModel model) {
-        var answer = torch.run("throughput", config,
-                TorchPlans.throughput(files, options.images(), options.epochs(), SEED, model)).answer();
-        return new Rates(answer.get("train_img_s").asDouble(), answer.get("infer_img_s").asDouble());
+        var answer = torch.run(
+                        "throughput",
+                        config,
+                        TorchPlans.throughput(files, options.images(), options.epochs(), SEED, model))
+                .answer();
+        return new Rates(
+                answer.get("train_img_s").asDouble(), answer.get("infer_img_s").asDouble());
     }
 
     private static String num(double value) {
@@ -125,8 +145,10 @@ final class ThroughputBench {
                 train = rates.get(i).train() > rates.get(train).train() ? i : train;
                 infer = rates.get(i).infer() > rates.get(infer).infer() ? i : infer;
             }
-            return new Fastest(new Rates(rates.get(train).train(), rates.get(infer).infer()),
-                    configs.get(train).label(), configs.get(infer).label());
+            return new Fastest(
+                    new Rates(rates.get(train).train(), rates.get(infer).infer()),
+                    configs.get(train).label(),
+                    configs.get(infer).label());
         }
     }
 }

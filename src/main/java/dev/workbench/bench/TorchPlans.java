@@ -15,8 +15,7 @@ import java.util.Map;
  */
 final class TorchPlans {
 
-    private TorchPlans() {
-    }
+    private TorchPlans() {}
 
     /** Throughput of one model on the first {@code images} training images, {@code epochs} timed epochs. */
     static Map<String, Object> throughput(IdxFiles files, int images, int epochs, long seed, BenchModel model) {
@@ -31,7 +30,11 @@ final class TorchPlans {
         Map<String, Object> plan = data(files, images, spec.seed());
         plan.put("folds", spec.cv().folds());
         plan.put("refit", spec.refit());
-        plan.put("trials", candidates.stream().map(c -> trial(spec.model(), spec.training(), c.params())).toList());
+        plan.put(
+                "trials",
+                candidates.stream()
+                        .map(c -> trial(spec.model(), spec.training(), c.params()))
+                        .toList());
         return plan;
     }
 

@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench bench}: the workbench against PyTorch on this machine, or the scaling table. */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         subcommands = {BenchScalingCommand.class, BenchQueueCommand.class, BenchSearchCommand.class},
         description = "Benchmark: throughput of the reference CNN and of the spec's smallest and largest model, and a"
                 + " whole experiment, ours against PyTorch as 1 process x N threads and N processes x 1 thread"
@@ -25,20 +28,31 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     BenchSetup setup;
 
-    @Option(names = "--images", defaultValue = "4000", description = "Images per throughput run (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--images",
+            defaultValue = "4000",
+            description = "Images per throughput run (default: ${DEFAULT-VALUE}).")
     int images;
 
-    @Option(names = "--epochs", defaultValue = "2", description = "Timed epochs per throughput run (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--epochs",
+            defaultValue = "2",
+            description = "Timed epochs per throughput run (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--repeats", defaultValue = "3", description = "Throughput rounds (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--experiments", defaultValue = "1",
+    @Option(
+            names = "--experiments",
+            defaultValue = "1",
             description = "Whole-experiment rounds; 0 skips them (default: ${DEFAULT-VALUE}).")
     int experiments;
 
-    @Option(names = "--python", paramLabel = "PYTHON", defaultValue = "/usr/bin/python3",
+    @Option(
+            names = "--python",
+            paramLabel = "PYTHON",
+            defaultValue = "/usr/bin/python3",
             description = "Python with torch for the PyTorch side (default: ${DEFAULT-VALUE}).")
     String python;
 
@@ -48,8 +62,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        BenchOptions options = new BenchOptions(setup.specFile, images, epochs, repeats, experiments, setup.unitCount(),
-                noPytorch ? null : python);
+        BenchOptions options = new BenchOptions(
+                setup.specFile, images, epochs, repeats, experiments, setup.unitCount(), noPytorch ? null : python);
         Path workDir = BenchSetup.workDir();
         new Benchmark(options, Main.class, setup.dataDir, workDir, out).run();
         out.println("(logs and plans: " + workDir + ")");

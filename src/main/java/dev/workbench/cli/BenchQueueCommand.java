@@ -12,7 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench bench queue}: how fast the results database hands out units and takes epoch rows. */
-@Command(name = "queue", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "queue",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Work-queue throughput on a database (use a PostgreSQL one for the figures that matter): "
                 + "claims per second and claim latency of no-op units with many concurrent claimers, fenced "
                 + "epoch-row writes per second, and how many workers with one-minute units one database can feed. "
@@ -25,14 +28,19 @@ final class BenchQueueCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--claimers", defaultValue = "64", description = "Concurrent claiming threads (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--claimers",
+            defaultValue = "64",
+            description = "Concurrent claiming threads (default: ${DEFAULT-VALUE}).")
     int claimers;
 
     @Option(names = "--units", defaultValue = "5000", description = "No-op units to claim (default: ${DEFAULT-VALUE}).")
     int units;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "Epoch rows per unit in the write test "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--epochs",
+            defaultValue = "10",
+            description = "Epoch rows per unit in the write test " + "(default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Override
@@ -42,13 +50,21 @@ final class BenchQueueCommand implements Callable<Integer> {
         }
         QueueBenchmark.Result r = store.workbench().benchQueue(claimers, units, epochs);
         PrintWriter out = spec.commandLine().getOut();
-        out.println(String.format(Locale.ROOT, "claimers %d, no-op units %d%n"
+        out.println(String.format(
+                Locale.ROOT,
+                "claimers %d, no-op units %d%n"
                         + "claims per second (claim + finish): %.0f%n"
                         + "claim latency: p50 %.1f ms, p99 %.1f ms%n"
                         + "fenced epoch-row writes per second: %.0f%n"
                         + "workers one database can feed with one-minute units (%d epochs + 4 heartbeats each): %d",
-                r.claimers(), r.units(), r.claimsPerSecond(), r.claimP50Millis(), r.claimP99Millis(),
-                r.epochWritesPerSecond(), r.epochsPerUnit(), r.workersPerDatabase()));
+                r.claimers(),
+                r.units(),
+                r.claimsPerSecond(),
+                r.claimP50Millis(),
+                r.claimP99Millis(),
+                r.epochWritesPerSecond(),
+                r.epochsPerUnit(),
+                r.workersPerDatabase()));
         out.flush();
         return 0;
     }

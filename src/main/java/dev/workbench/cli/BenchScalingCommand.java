@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench bench scaling}: how wall time grows with trials, folds, epochs and images. */
-@Command(name = "scaling", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "scaling",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Scaling table: wall time of whole experiments as trials, folds, epochs and training images"
                 + " grow, one axis at a time around the middle values. About 12 minutes with the defaults.")
 final class BenchScalingCommand implements Callable<Integer> {
@@ -24,16 +27,31 @@ final class BenchScalingCommand implements Callable<Integer> {
     @Mixin
     BenchSetup setup;
 
-    @Option(names = "--trials", split = ",", defaultValue = "4,8,16", description = "Trial counts (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--trials",
+            split = ",",
+            defaultValue = "4,8,16",
+            description = "Trial counts (default: ${DEFAULT-VALUE}).")
     List<Integer> trials;
 
-    @Option(names = "--folds", split = ",", defaultValue = "2,3,5", description = "Fold counts (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--folds",
+            split = ",",
+            defaultValue = "2,3,5",
+            description = "Fold counts (default: ${DEFAULT-VALUE}).")
     List<Integer> folds;
 
-    @Option(names = "--epochs", split = ",", defaultValue = "1,2,4", description = "Epochs per unit (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--epochs",
+            split = ",",
+            defaultValue = "1,2,4",
+            description = "Epochs per unit (default: ${DEFAULT-VALUE}).")
     List<Integer> epochs;
 
-    @Option(names = "--images", split = ",", defaultValue = "3000,6000,12000",
+    @Option(
+            names = "--images",
+            split = ",",
+            defaultValue = "3000,6000,12000",
             description = "Training images (default: ${DEFAULT-VALUE}).")
     List<Integer> images;
 

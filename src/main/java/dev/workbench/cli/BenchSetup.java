@@ -9,15 +9,24 @@ import picocli.CommandLine.Option;
 /** Options shared by {@code bench} and {@code bench scaling}: data, experiment, units side by side. */
 final class BenchSetup {
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = "data",
             description = "Where datasets are kept (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--spec", paramLabel = "SPEC", defaultValue = "experiments/cnn-grid.yaml",
+    @Option(
+            names = "--spec",
+            paramLabel = "SPEC",
+            defaultValue = "experiments/cnn-grid.yaml",
             description = "Experiment to run end to end (default: ${DEFAULT-VALUE}).")
     Path specFile;
 
-    @Option(names = "--units", paramLabel = "N", description = "Units side by side, as run --parallel (default: CPU cores).")
+    @Option(
+            names = "--units",
+            paramLabel = "N",
+            description = "Units side by side, as run --parallel (default: CPU cores).")
     Integer units;
 
     int unitCount() {

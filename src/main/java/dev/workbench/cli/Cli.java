@@ -27,8 +27,15 @@ public final class Cli {
             try {
                 return run.execute(parsed);
             } catch (Error e) {
-                return handle(e, parsed.subcommands().isEmpty() ? parsed.commandSpec().commandLine()
-                        : parsed.subcommands().get(parsed.subcommands().size() - 1).commandSpec().commandLine(), logs);
+                return handle(
+                        e,
+                        parsed.subcommands().isEmpty()
+                                ? parsed.commandSpec().commandLine()
+                                : parsed.subcommands()
+                                        .get(parsed.subcommands().size() - 1)
+                                        .commandSpec()
+                                        .commandLine(),
+                        logs);
             }
         });
         return cli;

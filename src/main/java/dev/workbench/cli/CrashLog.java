@@ -31,7 +31,8 @@ final class CrashLog {
         StringWriter trace = new StringWriter();
         trace.append(commandLine).append(System.lineSeparator());
         error.printStackTrace(new PrintWriter(trace));
-        String name = "crash-" + LocalDateTime.now().format(STAMP) + "-" + ProcessHandle.current().pid() + ".log";
+        String name = "crash-" + LocalDateTime.now().format(STAMP) + "-"
+                + ProcessHandle.current().pid() + ".log";
         for (Path folder : new Path[] {dir, Path.of(System.getProperty("java.io.tmpdir"))}) {
             try {
                 Files.createDirectories(folder);

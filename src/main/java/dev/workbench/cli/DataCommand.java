@@ -12,8 +12,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench data fetch mnist}: downloads and verifies a dataset. */
-@Command(name = "data", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Manage datasets.", subcommands = DataCommand.Fetch.class)
+@Command(
+        name = "data",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Manage datasets.",
+        subcommands = DataCommand.Fetch.class)
 final class DataCommand implements Runnable {
 
     @Spec
@@ -25,7 +29,10 @@ final class DataCommand implements Runnable {
     }
 
     /** {@code data fetch DATASET}. */
-    @Command(name = "fetch", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    @Command(
+            name = "fetch",
+            mixinStandardHelpOptions = true,
+            versionProvider = VersionProvider.class,
             description = "Download a dataset into the data directory and verify its SHA-256 checksums.")
     static final class Fetch implements Callable<Integer> {
 
@@ -45,7 +52,8 @@ final class DataCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             IdxFiles files;
-            try (ProgressDisplay progress = new ProgressDisplay(spec.commandLine().getErr())) {
+            try (ProgressDisplay progress =
+                    new ProgressDisplay(spec.commandLine().getErr())) {
                 files = store.workbench().fetchMnist(progress::downloading);
             }
             for (Path p : files.all()) {

@@ -22,7 +22,9 @@ final class Leaderboard {
         ExperimentReport.Experiment e = report.experiment();
         out.printf("%s  (seed %d, %s, %s %s)%n", e.name(), e.seed(), e.status(), e.goal(), e.metric());
         List<ExperimentReport.Trial> ranked = byRank(report.trials());
-        List<String> params = ranked.isEmpty() ? List.of() : new ArrayList<>(ranked.get(0).params().keySet());
+        List<String> params = ranked.isEmpty()
+                ? List.of()
+                : new ArrayList<>(ranked.get(0).params().keySet());
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("rank", "trial"));
         header.addAll(params);
@@ -33,7 +35,8 @@ final class Leaderboard {
         }
         new TextTable(out).print(rows);
         legend(ranked, e.metric());
-        ranked.stream().filter(t -> t.error() != null)
+        ranked.stream()
+                .filter(t -> t.error() != null)
                 .forEach(t -> out.printf("trial %d failed: %s%n", t.index(), t.error()));
         if (report.refit() != null) {
             printRefit(report.refit());
@@ -42,17 +45,24 @@ final class Leaderboard {
 
     /** The ranked trials by rank (the app's one ranking), then the others in index order. */
     private static List<ExperimentReport.Trial> byRank(List<ExperimentReport.Trial> trials) {
-        return trials.stream().sorted(Comparator.comparing(ExperimentReport.Trial::rank,
-                Comparator.nullsLast(Comparator.<Integer>naturalOrder()))).toList();
+        return trials.stream()
+                .sorted(Comparator.comparing(
+                        ExperimentReport.Trial::rank, Comparator.nullsLast(Comparator.<Integer>naturalOrder())))
+                .toList();
     }
 
     private static List<String> row(String rank, ExperimentReport.Trial t, List<String> params) {
         List<String> row = new ArrayList<>(List.of(rank, String.valueOf(t.index())));
         Map<String, Number> values = t.params();
         params.forEach(p -> row.add(String.valueOf(values.get(p))));
-        row.add(t.score() == null && t.rung() != null
-                ? String.format("%.4f @ epoch %d (rung)", t.rung().score(), t.rung().epoch()) : score(t.score()));
-        row.add(String.valueOf(t.folds().stream().filter(f -> "done".equals(f.status())).count()));
+        row.add(
+                t.score() == null && t.rung() != null
+                        ? String.format(
+                                "%.4f @ epoch %d (rung)",
+                                t.rung().score(), t.rung().epoch())
+                        : score(t.score()));
+        row.add(String.valueOf(
+                t.folds().stream().filter(f -> "done".equals(f.status())).count()));
         row.add(t.status());
         return row;
     }
@@ -67,18 +77,22 @@ final class Leaderboard {
         if (s.clipped()) {
             return String.format("%.4f  [%.4f, %.4f] clipped", s.mean(), s.ci95Low(), s.ci95High());
         }
-        return String.format("%.4f ± %.4f  [%.4f, %.4f]", s.mean(), (s.ci95High() - s.ci95Low()) / 2, s.ci95Low(), s.ci95High());
+        return String.format(
+                "%.4f ± %.4f  [%.4f, %.4f]", s.mean(), (s.ci95High() - s.ci95Low()) / 2, s.ci95Low(), s.ci95High());
     }
 
     /** Explains the marks used in the score column, once each, under the table. */
     private void legend(List<ExperimentReport.Trial> trials, String metric) {
         if (trials.stream().anyMatch(t -> t.score() != null && t.score().clipped())) {
-            out.printf("clipped: the Student-t interval reached beyond the range of %s (%s) and is cut at its bound%n",
+            out.printf(
+                    "clipped: the Student-t interval reached beyond the range of %s (%s) and is cut at its bound%n",
                     metric, metric.endsWith("accuracy") ? "0 to 1" : "at least 0");
         }
         if (trials.stream().anyMatch(t -> t.score() == null && t.rung() != null)) {
-            out.printf("(rung): a pruned trial's fold-mean %s at the rung where successive halving stopped it,%n"
-                    + "  not comparable with the scores of trials trained to the end%n", metric);
+            out.printf(
+                    "(rung): a pruned trial's fold-mean %s at the rung where successive halving stopped it,%n"
+                            + "  not comparable with the scores of trials trained to the end%n",
+                    metric);
         }
         if (trials.stream().anyMatch(t -> t.score() != null && t.score().tooFewFolds())) {
             out.printf("too few folds: an interval needs at least %d folds; none is shown%n", ShownScore.MIN_FOLDS);
@@ -87,10 +101,13 @@ final class Leaderboard {
 
     private void printRefit(Refit r) {
         if (r.testAccuracy() != null) {
-            out.printf("refit of trial %d on all training data (%d epochs): test accuracy %.4f, test loss %.4f%n",
+            out.printf(
+                    "refit of trial %d on all training data (%d epochs): test accuracy %.4f, test loss %.4f%n",
                     r.trialIndex(), r.epochs(), r.testAccuracy(), r.testLoss());
         } else {
-            out.printf("refit of trial %d %s%s%n", r.trialIndex(), r.status().value(), r.error() == null ? "" : ": " + r.error());
+            out.printf(
+                    "refit of trial %d %s%s%n",
+                    r.trialIndex(), r.status().value(), r.error() == null ? "" : ": " + r.error());
         }
     }
 }

@@ -11,7 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench list}: every experiment, newest first. */
-@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "List experiments, newest first.")
 final class ListCommand implements Callable<Integer> {
 
@@ -33,8 +36,13 @@ final class ListCommand implements Callable<Integer> {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("id", "name", "strategy", "status", "trials done/total", "failed", "best", "started"));
         for (ExperimentSummary e : experiments) {
-            rows.add(List.of(String.valueOf(e.id()), e.name(), e.strategy(), e.status().value(),
-                    e.trialsDone() + "/" + e.trialsTotal(), String.valueOf(e.trialsFailed()),
+            rows.add(List.of(
+                    String.valueOf(e.id()),
+                    e.name(),
+                    e.strategy(),
+                    e.status().value(),
+                    e.trialsDone() + "/" + e.trialsTotal(),
+                    String.valueOf(e.trialsFailed()),
                     e.bestScore() == null ? "-" : String.format("%.4f %s", e.bestScore(), e.metric()),
                     e.createdAt().toString()));
         }

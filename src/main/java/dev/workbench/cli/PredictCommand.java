@@ -19,7 +19,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench predict MODEL.zip INPUT...}: classifies images with an exported model. */
-@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Classify PNG/JPEG images (any size; light backgrounds are inverted) or IDX image files with "
                 + "an exported model. Prints class and probability per image, and accuracy when labels are known: "
                 + "IDX labels, or a digit as the first character of an image's file name.")
@@ -28,13 +31,19 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL.zip", description = "model.zip written by workbench export "
-            + "(its manifest.json must be beside it).")
+    @Parameters(
+            index = "0",
+            paramLabel = "MODEL.zip",
+            description = "model.zip written by workbench export " + "(its manifest.json must be beside it).")
     Path model;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "PNG or JPEG files, or IDX image "
-            + "files (each optionally followed by its IDX label file; t10k-labels-idx1-ubyte beside "
-            + "t10k-images-idx3-ubyte is found by itself).")
+    @Parameters(
+            index = "1..*",
+            arity = "1..*",
+            paramLabel = "INPUT",
+            description = "PNG or JPEG files, or IDX image "
+                    + "files (each optionally followed by its IDX label file; t10k-labels-idx1-ubyte beside "
+                    + "t10k-images-idx3-ubyte is found by itself).")
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--json", description = "Print one JSON document instead of a table.")
@@ -69,7 +78,9 @@ final class PredictCommand implements Callable<Integer> {
         }
         new TextTable(out).print(rows);
         if (result.accuracy() != null) {
-            out.printf("accuracy %.4f (%d of %d labelled inputs)%n", result.accuracy(), result.correct(), result.labelled());
+            out.printf(
+                    "accuracy %.4f (%d of %d labelled inputs)%n",
+                    result.accuracy(), result.correct(), result.labelled());
         }
     }
 }

@@ -20,14 +20,21 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
     }
 
     private ProgressBar bar(String task, long max, String unit, long unitSize) {
-        return new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
-                .setStyle(ProgressBarStyle.ASCII).setUnit(unit, unitSize).setUpdateIntervalMillis(1000)
-                .setSpeedUnit(java.time.temporal.ChronoUnit.MINUTES).showSpeed()
+        return new ProgressBarBuilder()
+                .setTaskName(task)
+                .setInitialMax(max)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUnit(unit, unitSize)
+                .setUpdateIntervalMillis(1000)
+                .setSpeedUnit(java.time.temporal.ChronoUnit.MINUTES)
+                .showSpeed()
                 .setMaxRenderedLength(110)
-                .setConsumer(new DelegatingProgressBarConsumer(line -> {
-                    err.print('\r' + line);
-                    err.flush();
-                }, 110))
+                .setConsumer(new DelegatingProgressBarConsumer(
+                        line -> {
+                            err.print('\r' + line);
+                            err.flush();
+                        },
+                        110))
                 .build();
     }
 
@@ -59,8 +66,10 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
         if (training == null) {
             return;
         }
-        training.setExtraMessage(fold < 0 ? String.format(" refit trial %d: test acc %.4f", trial, m.valAccuracy())
-                : String.format(" trial %d fold %d: val acc %.4f", trial, fold, m.valAccuracy()));
+        training.setExtraMessage(
+                fold < 0
+                        ? String.format(" refit trial %d: test acc %.4f", trial, m.valAccuracy())
+                        : String.format(" trial %d fold %d: val acc %.4f", trial, fold, m.valAccuracy()));
         if (fold < 0) {
             training.maxHint(training.getMax() + 1);
         }
@@ -108,5 +117,4 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
             err.flush();
         }
     }
-
 }

@@ -12,7 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench reproduce NAME --trial N}: re-runs a trial and checks it against the stored curves. */
-@Command(name = "reproduce", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "reproduce",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Re-run a trial from its stored spec, seeds and data and compare every epoch's metrics "
                 + "with the stored ones, bit for bit. Exit 0 when identical, 1 otherwise; the result is recorded.")
 final class ReproduceCommand implements Callable<Integer> {
@@ -32,7 +35,10 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--fold", paramLabel = "K", description = "Re-run only this fold (default: every finished fold).")
     Integer fold;
 
-    @Option(names = "--parallel", paramLabel = "N|auto", defaultValue = "auto",
+    @Option(
+            names = "--parallel",
+            paramLabel = "N|auto",
+            defaultValue = "auto",
             description = "Folds re-run at once, one thread each (default: auto = CPU cores).")
     String parallel;
 
@@ -46,8 +52,12 @@ final class ReproduceCommand implements Callable<Integer> {
             outcome = store.workbench().reproduce(name, trial, fold, Parallelism.threads(parallel), progress);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s trial %d%s: %s%n", outcome.experiment(), outcome.trial(),
-                outcome.fold() == null ? "" : " fold " + outcome.fold(), outcome.identical() ? "identical" : "different");
+        out.printf(
+                "%s trial %d%s: %s%n",
+                outcome.experiment(),
+                outcome.trial(),
+                outcome.fold() == null ? "" : " fold " + outcome.fold(),
+                outcome.identical() ? "identical" : "different");
         out.println("  " + outcome.detail());
         out.flush();
         return outcome.identical() ? 0 : 1;

@@ -16,7 +16,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench run SPEC}: runs or resumes an experiment and prints its leaderboard. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Run an experiment: every candidate on every fold, curves stored as they happen. "
                 + "Running the same spec again resumes an unfinished experiment; several runs of one spec on one "
                 + "database (or workers, see 'worker') share its units.")
@@ -31,11 +34,17 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "Experiment YAML file, e.g. experiments/cnn-grid.yaml.")
     Path specFile;
 
-    @Option(names = "--parallel", paramLabel = "N|auto", defaultValue = "auto",
+    @Option(
+            names = "--parallel",
+            paramLabel = "N|auto",
+            defaultValue = "auto",
             description = "Units (trial x fold) trained at once, one thread each (default: auto = CPU cores).")
     String parallel;
 
-    @Option(names = "--lease", paramLabel = "SECONDS", defaultValue = "60",
+    @Option(
+            names = "--lease",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
             description = "Lease of each claimed unit: a unit whose worker stops renewing it is taken over by another "
                     + "worker after this long (default: ${DEFAULT-VALUE}).")
     int lease;
@@ -43,8 +52,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--new", description = "Store the spec as a new experiment even if one of that name exists.")
     boolean forceNew;
 
-    @Option(names = "--serve", description = "Serve the dashboard while running (--port, --host) so curves can be "
-            + "watched as they grow; it keeps serving after the run until Ctrl+C.")
+    @Option(
+            names = "--serve",
+            description = "Serve the dashboard while running (--port, --host) so curves can be "
+                    + "watched as they grow; it keeps serving after the run until Ctrl+C.")
     boolean serve;
 
     @Mixin

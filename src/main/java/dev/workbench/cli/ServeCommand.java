@@ -9,7 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench serve}: the read-only dashboard on an existing results database. */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Serve the dashboard (read-only) on the results database until Ctrl+C.")
 final class ServeCommand implements Callable<Integer> {
 

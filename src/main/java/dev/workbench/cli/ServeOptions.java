@@ -9,15 +9,24 @@ import picocli.CommandLine.Option;
 /** Where the dashboard listens, shared by {@code serve} and {@code run --serve}. */
 final class ServeOptions {
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070",
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "7070",
             description = "Dashboard port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            defaultValue = "127.0.0.1",
             description = "Address the dashboard binds to (default: ${DEFAULT-VALUE}, this machine only).")
     String host;
 
-    @Option(names = "--allow-host", paramLabel = "NAME", split = ",",
+    @Option(
+            names = "--allow-host",
+            paramLabel = "NAME",
+            split = ",",
             description = "Also answer requests for this host name (besides localhost, 127.0.0.1, [::1] and --host); "
                     + "'*' answers any. Other Host headers get 421 (a guard against DNS rebinding).")
     java.util.Set<String> allowHosts = new java.util.TreeSet<>();

@@ -14,7 +14,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench show NAME}: the leaderboard of an experiment, or everything as one JSON document. */
-@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Show the latest experiment of that name: leaderboard, or all curves with --json.")
 final class ShowCommand implements Callable<Integer> {
 
@@ -35,7 +38,8 @@ final class ShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ExperimentReport report = store.workbench().show(name);
         if (json) {
-            out.println(Json.results().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            out.println(
+                    Json.results().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         } else {
             new Leaderboard(out).print(report);
         }

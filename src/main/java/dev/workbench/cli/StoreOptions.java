@@ -8,12 +8,17 @@ import picocli.CommandLine.Option;
 /** Options shared by commands that touch the results database or the data directory. */
 final class StoreOptions {
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC_URL",
             description = "Results database: jdbc:h2:... or jdbc:postgresql://HOST:PORT/DB?user=... (default: the "
                     + "WORKBENCH_DB environment variable, else the H2 file results/workbench.mv.db).")
     String dbUrl;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            defaultValue = "data",
             description = "Where datasets are kept (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 

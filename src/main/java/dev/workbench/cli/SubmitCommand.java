@@ -12,7 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench submit SPEC}: stores an experiment and all its units for workers; trains nothing. */
-@Command(name = "submit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "submit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Validate a spec, read and hash its data, and store the experiment with every unit of work "
                 + "(trial x fold, and the refit) in one transaction. Trains nothing: start workers to train it.")
 final class SubmitCommand implements Callable<Integer> {
@@ -31,7 +34,8 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SubmitOutcome s = store.workbench().submit(specFile, forceNew, new WorkerLog(spec.commandLine().getErr()));
+        SubmitOutcome s = store.workbench()
+                .submit(specFile, forceNew, new WorkerLog(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         out.println((s.created() ? "Submitted '" : "Already stored: '") + s.experiment() + "' (id " + s.experimentId()
                 + "): " + s.units() + " units, " + s.open() + " left to train.");

@@ -10,7 +10,9 @@ final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         SoftwareVersions v = Workbench.versions();
-        return new String[] {"workbench " + v.workbench() + " (commit " + v.gitCommit() + ", built " + v.buildTime() + ")",
-                "Deeplearning4j " + v.deeplearning4j() + ", ND4J " + v.nd4j() + ", Java " + v.javaVersion()};
+        return new String[] {
+            "workbench " + v.workbench() + " (commit " + v.gitCommit() + ", built " + v.buildTime() + ")",
+            "Deeplearning4j " + v.deeplearning4j() + ", ND4J " + v.nd4j() + ", Java " + v.javaVersion()
+        };
     }
 }

@@ -5,11 +5,24 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench}: the top-level command; prints usage when called without a subcommand. */
-@Command(name = "workbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "workbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Cross-validated hyperparameter search for convolutional networks on Deeplearning4j.",
-        subcommands = {RunCommand.class, SubmitCommand.class, WorkerCommand.class, ListCommand.class, ShowCommand.class, DataCommand.class,
-                ExportCommand.class, PredictCommand.class, ReproduceCommand.class,
-                ServeCommand.class, BenchCommand.class})
+        subcommands = {
+            RunCommand.class,
+            SubmitCommand.class,
+            WorkerCommand.class,
+            ListCommand.class,
+            ShowCommand.class,
+            DataCommand.class,
+            ExportCommand.class,
+            PredictCommand.class,
+            ReproduceCommand.class,
+            ServeCommand.class,
+            BenchCommand.class
+        })
 final class WorkbenchCommand implements Runnable {
 
     @Spec

@@ -5,7 +5,7 @@ package dev.workbench.data;
 public interface DownloadProgress {
 
     /** Ignores all progress. */
-    DownloadProgress NONE = (bytesRead, totalBytes) -> { };
+    DownloadProgress NONE = (bytesRead, totalBytes) -> {};
 
     void update(long bytesRead, long totalBytes);
 }

@@ -34,8 +34,8 @@ public final class FoldAssignment {
      */
     public static FoldAssignment stratified(int[] labels, int k, long seed) {
         if (k < 2 || k > labels.length) {
-            throw new UserInputException("cannot split " + labels.length + " examples into " + k
-                    + " folds (need 2 <= folds <= examples)");
+            throw new UserInputException(
+                    "cannot split " + labels.length + " examples into " + k + " folds (need 2 <= folds <= examples)");
         }
         ClassIndex index = ClassIndex.of(labels);
         SplittableRandom random = new SplittableRandom(seed);

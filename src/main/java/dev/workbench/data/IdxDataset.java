@@ -9,8 +9,7 @@ import java.util.List;
 /** Loads a train/test IDX dataset, hashing each file as it is read. */
 public final class IdxDataset {
 
-    private IdxDataset() {
-    }
+    private IdxDataset() {}
 
     /** Loads the four files of {@code files}. */
     public static LoadedDataset load(IdxFiles files) {
@@ -27,10 +26,9 @@ public final class IdxDataset {
         List<DataFile> provenance = new ArrayList<>(4);
         ImageSet train = readPair("train", trainImages, trainLabels, provenance);
         ImageSet test = readPair("test", testImages, testLabels, provenance);
-        if (train.height() != test.height() || train.width() != test.width()
-                || train.channels() != test.channels()) {
-            throw new DataException("train images (" + trainImages + ") are " + shape(train)
-                    + " but test images (" + testImages + ") are " + shape(test));
+        if (train.height() != test.height() || train.width() != test.width() || train.channels() != test.channels()) {
+            throw new DataException("train images (" + trainImages + ") are " + shape(train) + " but test images ("
+                    + testImages + ") are " + shape(test));
         }
         return new LoadedDataset(train, test, provenance);
     }

@@ -9,6 +9,7 @@ public record IdxFiles(Path trainImages, Path trainLabels, Path testImages, Path
 
     /** Standard MNIST file names, as {@link #inDirectory} lays them out. */
     public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+
     public static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
     public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
     public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
@@ -25,8 +26,11 @@ public record IdxFiles(Path trainImages, Path trainLabels, Path testImages, Path
 
     /** The files with the standard MNIST names directly inside {@code dir}. */
     public static IdxFiles inDirectory(Path dir) {
-        return new IdxFiles(dir.resolve(TRAIN_IMAGES), dir.resolve(TRAIN_LABELS),
-                dir.resolve(TEST_IMAGES), dir.resolve(TEST_LABELS));
+        return new IdxFiles(
+                dir.resolve(TRAIN_IMAGES),
+                dir.resolve(TRAIN_LABELS),
+                dir.resolve(TEST_IMAGES),
+                dir.resolve(TEST_LABELS));
     }
 
     /** The four paths, in record order. */

@@ -25,8 +25,7 @@ public final class IdxReader {
     /** Magic number of an IDX file of unsigned bytes with one dimension (labels). */
     public static final int LABELS_MAGIC = 0x00000801;
 
-    private IdxReader() {
-    }
+    private IdxReader() {}
 
     /** Reads an image file and its label file into one single-channel {@link ImageSet}. */
     public static ImageSet read(Path imageFile, Path labelFile) {
@@ -58,8 +57,8 @@ public final class IdxReader {
         Idx images = readIdx(imageFile, IMAGES_MAGIC, 3, imageDigest);
         Idx labels = readIdx(labelFile, LABELS_MAGIC, 1, labelDigest);
         if (images.dims[0] != labels.dims[0]) {
-            throw new DataException(imageFile + " holds " + images.dims[0] + " images but "
-                    + labelFile + " holds " + labels.dims[0] + " labels");
+            throw new DataException(imageFile + " holds " + images.dims[0] + " images but " + labelFile + " holds "
+                    + labels.dims[0] + " labels");
         }
         return ImageSet.wrap(images.dims[1], images.dims[2], 1, images.data, toLabels(labels.data));
     }
@@ -74,8 +73,8 @@ public final class IdxReader {
 
     private static Idx readIdx(Path file, int magic, int dimCount, MessageDigest digest) {
         long size = sizeOf(file);
-        try (DataInputStream in = new DataInputStream(new DigestInputStream(
-                new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest))) {
+        try (DataInputStream in = new DataInputStream(
+                new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest))) {
             int headerBytes = 4 + 4 * dimCount;
             checkHeaderFits(file, size, 4);
             checkMagic(file, in.readInt(), magic);
@@ -109,7 +108,8 @@ public final class IdxReader {
 
     private static void checkMagic(Path file, int actual, int expected) {
         if (actual != expected) {
-            throw new DataException(String.format("%s: not an IDX %s file (magic 0x%08x, expected 0x%08x)",
+            throw new DataException(String.format(
+                    "%s: not an IDX %s file (magic 0x%08x, expected 0x%08x)",
                     file, expected == IMAGES_MAGIC ? "image" : "label", actual, expected));
         }
     }
@@ -137,15 +137,14 @@ public final class IdxReader {
         long expected = headerBytes + items;
         if (size != expected) {
             String problem = size < expected ? "truncated" : "has " + (size - expected) + " extra trailing bytes";
-            throw new DataException(file + ": " + problem + " (header declares " + describe(dims)
-                    + ", " + expected + " bytes, but the file has " + size + " bytes)");
+            throw new DataException(file + ": " + problem + " (header declares " + describe(dims) + ", " + expected
+                    + " bytes, but the file has " + size + " bytes)");
         }
         return (int) items;
     }
 
     private static String describe(int[] dims) {
-        return dims.length == 1 ? dims[0] + " labels"
-                : dims[0] + " images of " + dims[1] + "x" + dims[2];
+        return dims.length == 1 ? dims[0] + " labels" : dims[0] + " images of " + dims[1] + "x" + dims[2];
     }
 
     /** Header dimensions and payload of one IDX file. */

@@ -19,13 +19,13 @@ public final class ImageSet {
 
     private ImageSet(int height, int width, int channels, byte[] pixels, int[] labels) {
         if (height < 1 || width < 1 || channels < 1) {
-            throw new IllegalArgumentException("image shape must be positive, got "
-                    + height + "x" + width + "x" + channels);
+            throw new IllegalArgumentException(
+                    "image shape must be positive, got " + height + "x" + width + "x" + channels);
         }
         long expected = (long) labels.length * height * width * channels;
         if (pixels.length != expected) {
-            throw new IllegalArgumentException(labels.length + " images of " + height + "x" + width + "x"
-                    + channels + " need " + expected + " pixel bytes, got " + pixels.length);
+            throw new IllegalArgumentException(labels.length + " images of " + height + "x" + width + "x" + channels
+                    + " need " + expected + " pixel bytes, got " + pixels.length);
         }
         for (int label : labels) {
             if (label < 0) {
@@ -129,7 +129,7 @@ public final class ImageSet {
 
     @Override
     public String toString() {
-        return "ImageSet[" + count() + " × " + height + "x" + width + "x" + channels
-                + ", labelCounts=" + Arrays.toString(labelCounts()) + "]";
+        return "ImageSet[" + count() + " × " + height + "x" + width + "x" + channels + ", labelCounts="
+                + Arrays.toString(labelCounts()) + "]";
     }
 }

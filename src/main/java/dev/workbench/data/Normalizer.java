@@ -105,8 +105,8 @@ public final class Normalizer {
     /** Writes one normalised image into {@code dest} from {@code destOffset}. */
     public void applyTo(ImageSet set, int row, float[] dest, int destOffset) {
         if (set.pixelsPerImage() != means.length) {
-            throw new IllegalArgumentException("normalizer fitted on " + means.length
-                    + " pixels per image, set has " + set.pixelsPerImage());
+            throw new IllegalArgumentException(
+                    "normalizer fitted on " + means.length + " pixels per image, set has " + set.pixelsPerImage());
         }
         set.copyPixels(row, dest, destOffset);
         float invStd = 1f / std;

@@ -12,8 +12,7 @@ import java.util.HexFormat;
 /** SHA-256 digests as lowercase hex, for file provenance and checksum checks. */
 final class Sha256 {
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     static MessageDigest newDigest() {
         try {

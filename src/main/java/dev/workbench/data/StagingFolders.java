@@ -32,8 +32,8 @@ final class StagingFolders {
         try {
             Files.createDirectories(dataDir);
             Path dir = Files.createTempDirectory(dataDir, PREFIX);
-            FileChannel channel = FileChannel.open(dir.resolve(MnistFetcher.LOCK_FILE), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            FileChannel channel = FileChannel.open(
+                    dir.resolve(MnistFetcher.LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             return new Staging(dir, channel, channel.lock());
         } catch (IOException e) {
             throw new DataException("cannot create a download folder in " + dataDir + ": " + e, e);
@@ -59,10 +59,12 @@ final class StagingFolders {
         Path lockFile = dir.resolve(MnistFetcher.LOCK_FILE);
         try {
             if (!Files.exists(lockFile)) {
-                return Files.getLastModifiedTime(dir).toInstant().isBefore(Instant.now().minus(UNLOCKED_GRACE));
+                return Files.getLastModifiedTime(dir)
+                        .toInstant()
+                        .isBefore(Instant.now().minus(UNLOCKED_GRACE));
             }
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-                 FileLock lock = channel.tryLock()) {
+                    FileLock lock = channel.tryLock()) {
                 return lock != null;
             }
         } catch (OverlappingFileLockException e) {

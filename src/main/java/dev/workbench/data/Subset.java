@@ -9,8 +9,7 @@ import java.util.stream.IntStream;
 /** Seeded stratified subsets: class proportions kept, chosen examples random per seed. */
 public final class Subset {
 
-    private Subset() {
-    }
+    private Subset() {}
 
     /**
      * Picks {@code n} indices into {@code labels} with per-class counts proportional to the class
@@ -22,8 +21,8 @@ public final class Subset {
      */
     public static int[] stratified(int[] labels, int n, long seed) {
         if (n < 1 || n > labels.length) {
-            throw new UserInputException("cannot take a subset of " + n + " examples from "
-                    + labels.length + " (must be between 1 and " + labels.length + ")");
+            throw new UserInputException("cannot take a subset of " + n + " examples from " + labels.length
+                    + " (must be between 1 and " + labels.length + ")");
         }
         ClassIndex index = ClassIndex.of(labels);
         int[] quota = quotas(index, labels.length, n);
@@ -51,9 +50,11 @@ public final class Subset {
             remainder[c] = share % total;
             assigned += quota[c];
         }
-        int[] byRemainder = IntStream.range(0, classes).boxed()
+        int[] byRemainder = IntStream.range(0, classes)
+                .boxed()
                 .sorted(Comparator.<Integer>comparingLong(c -> -remainder[c]).thenComparing(c -> c))
-                .mapToInt(Integer::intValue).toArray();
+                .mapToInt(Integer::intValue)
+                .toArray();
         for (int i = 0; assigned < n; i++, assigned++) {
             quota[byRemainder[i]]++;
         }

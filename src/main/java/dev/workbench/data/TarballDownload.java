@@ -48,7 +48,7 @@ final class TarballDownload {
     Map<String, String> extract(Set<String> wanted, Path targetDir, DownloadProgress progress) {
         HttpURLConnection connection = open();
         try (InputStream body = new Counting(connection.getInputStream(), connection.getContentLengthLong(), progress);
-             TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(body))) {
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(body))) {
             Map<String, String> hashes = new HashMap<>();
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 String name = entry.getName().startsWith("./") ? entry.getName().substring(2) : entry.getName();
@@ -59,8 +59,10 @@ final class TarballDownload {
             }
             return hashes;
         } catch (SocketTimeoutException e) {
-            throw new DataException("download of " + tarball + " failed: no data for " + readTimeout.toSeconds()
-                    + " s (the server stalled); try again later", e);
+            throw new DataException(
+                    "download of " + tarball + " failed: no data for " + readTimeout.toSeconds()
+                            + " s (the server stalled); try again later",
+                    e);
         } catch (IOException e) {
             throw new DataException("download of " + tarball + " failed: " + e, e);
         } finally {
@@ -81,8 +83,8 @@ final class TarballDownload {
             }
             return connection;
         } catch (SocketTimeoutException e) {
-            throw new DataException("cannot download " + tarball + ": no answer within " + readTimeout.toSeconds()
-                    + " s", e);
+            throw new DataException(
+                    "cannot download " + tarball + ": no answer within " + readTimeout.toSeconds() + " s", e);
         } catch (IOException | IllegalArgumentException e) {
             throw new DataException("cannot download " + tarball + ": " + e, e);
         }

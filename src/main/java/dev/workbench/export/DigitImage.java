@@ -26,6 +26,7 @@ final class DigitImage {
 
     /** Largest image read: 40 megapixels (decoded, about 480 MB), and at most this many pixels a side. */
     static final long MAX_PIXELS = 40_000_000;
+
     static final int MAX_SIDE = 20_000;
 
     private DigitImage() {}
@@ -55,14 +56,18 @@ final class DigitImage {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            throw e instanceof DataException d ? d : new DataException(file + ": cannot read image: " + e.getMessage(), e);
+            throw e instanceof DataException d
+                    ? d
+                    : new DataException(file + ": cannot read image: " + e.getMessage(), e);
         }
     }
 
     private static void checkSize(Path file, int w, int h) {
         if (w > MAX_SIDE || h > MAX_SIDE || (long) w * h > MAX_PIXELS) {
-            throw new DataException(String.format("%s: the image is %dx%d pixels; predict reads images of at most %,d "
-                    + "pixels and %d pixels a side: scale it down first", file, w, h, MAX_PIXELS, MAX_SIDE));
+            throw new DataException(String.format(
+                    "%s: the image is %dx%d pixels; predict reads images of at most %,d "
+                            + "pixels and %d pixels a side: scale it down first",
+                    file, w, h, MAX_PIXELS, MAX_SIDE));
         }
     }
 

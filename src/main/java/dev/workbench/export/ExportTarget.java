@@ -72,7 +72,9 @@ public final class ExportTarget {
 
     private List<Path> entries() {
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(p -> !p.getFileName().toString().startsWith(PARTIAL)).sorted().toList();
+            return children.filter(p -> !p.getFileName().toString().startsWith(PARTIAL))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UserInputException("cannot list " + dir + ": " + e.getMessage());
         }
@@ -98,7 +100,8 @@ public final class ExportTarget {
     Path stage() throws IOException {
         created = !Files.exists(dir);
         Files.createDirectories(dir);
-        return Files.createDirectory(dir.resolve(PARTIAL + ProcessHandle.current().pid() + "-" + System.nanoTime()));
+        return Files.createDirectory(
+                dir.resolve(PARTIAL + ProcessHandle.current().pid() + "-" + System.nanoTime()));
     }
 
     /**
@@ -108,7 +111,10 @@ public final class ExportTarget {
     void place(Path staged) throws IOException {
         verify();
         for (String name : List.of(Manifest.MODEL_FILE, Manifest.FILE)) {
-            Files.move(staged.resolve(name), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    staged.resolve(name),
+                    dir.resolve(name),
+                    StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         }
         Files.delete(staged);
@@ -118,7 +124,8 @@ public final class ExportTarget {
     void discard(Path staged) {
         if (staged != null) {
             try (Stream<Path> files = Files.walk(staged)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 // best effort: a leftover staging folder is named .workbench-export-partial-*
             }

@@ -55,9 +55,19 @@ public record Manifest(
 
     /** This manifest with the written zip's hash, the model's test result and the reload check filled in. */
     Manifest completed(String sha256, TestResult testResult, ReloadCheck check) {
-        ModelInfo m = new ModelInfo(model.experimentId(), model.experiment(), model.kind(), model.trialIndex(),
-                model.fold(), model.epochs(), model.parameters(), MODEL_FILE, sha256, model.matchesStoredRun());
-        return new Manifest(format, m, params, seeds, spec, input, normalization, scores, testResult, check, provenance);
+        ModelInfo m = new ModelInfo(
+                model.experimentId(),
+                model.experiment(),
+                model.kind(),
+                model.trialIndex(),
+                model.fold(),
+                model.epochs(),
+                model.parameters(),
+                MODEL_FILE,
+                sha256,
+                model.matchesStoredRun());
+        return new Manifest(
+                format, m, params, seeds, spec, input, normalization, scores, testResult, check, provenance);
     }
 
     /**
@@ -71,8 +81,17 @@ public record Manifest(
      * @param matchesStoredRun whether the (re)trained model's metrics equal the stored ones bit for bit;
      *                 null when the model was not trained again (a stored refit)
      */
-    public record ModelInfo(long experimentId, String experiment, String kind, int trialIndex, Integer fold,
-                            int epochs, long parameters, String file, String sha256, Boolean matchesStoredRun) {}
+    public record ModelInfo(
+            long experimentId,
+            String experiment,
+            String kind,
+            int trialIndex,
+            Integer fold,
+            int epochs,
+            long parameters,
+            String file,
+            String sha256,
+            Boolean matchesStoredRun) {}
 
     /** Experiment seed, the trial seed derived from it, and the seed the model was trained with. */
     public record Seeds(long experiment, long trial, long model) {}

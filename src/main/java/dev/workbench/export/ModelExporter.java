@@ -48,8 +48,8 @@ public final class ModelExporter {
             if (!check.passed()) {
                 throw new ExportException("reload check failed for " + target.dir() + ": " + check.describe());
             }
-            Manifest manifest = draft.completed(sha256(zip),
-                    new Manifest.TestResult(onTest.loss(), onTest.accuracy(), onTest.count()), check);
+            Manifest manifest = draft.completed(
+                    sha256(zip), new Manifest.TestResult(onTest.loss(), onTest.accuracy(), onTest.count()), check);
             json.writeValue(temp.resolve(Manifest.FILE).toFile(), manifest);
             target.place(temp);
             temp = null;
@@ -65,7 +65,8 @@ public final class ModelExporter {
 
     /** SHA-256 of a file as lowercase hex. */
     public static String sha256(Path file) {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+        try (DigestInputStream in =
+                new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (IOException e) {

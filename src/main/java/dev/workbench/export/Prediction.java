@@ -10,8 +10,8 @@ package dev.workbench.export;
  * @param probability its probability
  * @param error       why the input could not be classified; null otherwise
  */
-public record Prediction(String input, Integer index, Integer label, Integer predicted, Float probability,
-                         String error) {
+public record Prediction(
+        String input, Integer index, Integer label, Integer predicted, Float probability, String error) {
 
     static Prediction failed(String input, String error) {
         return new Prediction(input, null, null, null, null, error);

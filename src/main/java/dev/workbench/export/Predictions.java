@@ -16,7 +16,9 @@ public record Predictions(String model, List<Prediction> predictions, int labell
     }
 
     static Predictions of(String model, List<Prediction> predictions) {
-        int labelled = (int) predictions.stream().filter(p -> p.label() != null && p.predicted() != null).count();
+        int labelled = (int) predictions.stream()
+                .filter(p -> p.label() != null && p.predicted() != null)
+                .count();
         int correct = (int) predictions.stream().filter(Prediction::correct).count();
         int errors = (int) predictions.stream().filter(p -> p.error() != null).count();
         return new Predictions(model, predictions, labelled, correct, errors);

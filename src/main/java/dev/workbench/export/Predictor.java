@@ -44,8 +44,8 @@ public final class Predictor implements AutoCloseable {
         Manifest.Input in = manifest.input();
         float[] means = new float[in.height() * in.width() * in.channels()];
         if (!n.means().isEmpty() && n.means().size() != means.length) {
-            throw new UserInputException(file + ": normalization.means has " + n.means().size() + " values for "
-                    + means.length + " input pixels");
+            throw new UserInputException(file + ": normalization.means has "
+                    + n.means().size() + " values for " + means.length + " input pixels");
         }
         for (int i = 0; i < n.means().size(); i++) {
             means[i] = n.means().get(i);
@@ -69,7 +69,8 @@ public final class Predictor implements AutoCloseable {
         }
         Manifest manifest;
         try {
-            manifest = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            manifest = json.copy()
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                     .readValue(file.toFile(), Manifest.class);
         } catch (IOException e) {
             throw new UserInputException(file + ": not a workbench manifest: " + e.getMessage(), e);
@@ -95,7 +96,8 @@ public final class Predictor implements AutoCloseable {
             int magic = IdxReader.magic(input);
             try {
                 if (magic == IdxReader.IMAGES_MAGIC) {
-                    boolean labelsNext = i + 1 < inputs.size() && IdxReader.magic(inputs.get(i + 1)) == IdxReader.LABELS_MAGIC;
+                    boolean labelsNext =
+                            i + 1 < inputs.size() && IdxReader.magic(inputs.get(i + 1)) == IdxReader.LABELS_MAGIC;
                     out.addAll(idx(input, labelsNext ? inputs.get(++i) : siblingLabels(input)));
                 } else if (magic == IdxReader.LABELS_MAGIC) {
                     out.add(Prediction.failed(input.toString(), "an IDX label file must follow its IDX image file"));
@@ -105,8 +107,10 @@ public final class Predictor implements AutoCloseable {
             } catch (DataException e) {
                 out.add(Prediction.failed(input.toString(), e.getMessage()));
             } catch (OutOfMemoryError e) {
-                out.add(Prediction.failed(input.toString(), input + ": not enough memory to read it (raise -Xmx in "
-                        + "WORKBENCH_JAVA_OPTS or give a smaller file)"));
+                out.add(Prediction.failed(
+                        input.toString(),
+                        input + ": not enough memory to read it (raise -Xmx in "
+                                + "WORKBENCH_JAVA_OPTS or give a smaller file)"));
             }
         }
         return Predictions.of(zip.toString(), out);
@@ -128,8 +132,8 @@ public final class Predictor implements AutoCloseable {
         ImageSet set = labels == null ? IdxReader.readImages(images) : IdxReader.read(images, labels);
         Manifest.Input in = manifest.input();
         if (set.height() != in.height() || set.width() != in.width() || in.channels() != 1) {
-            throw new DataException(images + ": images are " + set.height() + "x" + set.width() + " but the model takes "
-                    + in.height() + "x" + in.width() + "x" + in.channels());
+            throw new DataException(images + ": images are " + set.height() + "x" + set.width()
+                    + " but the model takes " + in.height() + "x" + in.width() + "x" + in.channels());
         }
         Integer[] known = new Integer[set.count()];
         for (int r = 0; r < known.length; r++) {
@@ -150,7 +154,8 @@ public final class Predictor implements AutoCloseable {
             float[][] probabilities = model.probabilities(rows, n);
             for (int r = 0; r < n; r++) {
                 int best = Evaluation.predictedClass(probabilities[r]);
-                out.add(new Prediction(name, indexed ? from + r : null, labels[from + r], best, probabilities[r][best], null));
+                out.add(new Prediction(
+                        name, indexed ? from + r : null, labels[from + r], best, probabilities[r][best], null));
             }
         }
         return out;

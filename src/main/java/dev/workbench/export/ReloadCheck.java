@@ -53,7 +53,10 @@ public record ReloadCheck(int rows, int mismatches, double maxAbsDifference, boo
 
     /** One line: rows compared and whether outputs and test metrics matched. */
     public String describe() {
-        return rows + " rows: " + (mismatches == 0 ? "outputs identical" : mismatches + " outputs differ (max |diff| "
-                + maxAbsDifference + ")") + ", test metrics " + (testIdentical ? "identical" : "differ");
+        return rows + " rows: "
+                + (mismatches == 0
+                        ? "outputs identical"
+                        : mismatches + " outputs differ (max |diff| " + maxAbsDifference + ")")
+                + ", test metrics " + (testIdentical ? "identical" : "differ");
     }
 }

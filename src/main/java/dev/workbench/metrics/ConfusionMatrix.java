@@ -14,7 +14,8 @@ public record ConfusionMatrix(int classes, List<Long> counts) {
     public ConfusionMatrix {
         counts = List.copyOf(counts);
         if (classes < 1 || counts.size() != classes * classes) {
-            throw new IllegalArgumentException(classes + " classes need " + classes * classes + " counts, got " + counts.size());
+            throw new IllegalArgumentException(
+                    classes + " classes need " + classes * classes + " counts, got " + counts.size());
         }
         if (counts.stream().anyMatch(c -> c < 0)) {
             throw new IllegalArgumentException("counts must be >= 0");
@@ -28,7 +29,8 @@ public record ConfusionMatrix(int classes, List<Long> counts) {
 
     /** A matrix from a row-major array of counts. */
     public static ConfusionMatrix of(int classes, long[] counts) {
-        return new ConfusionMatrix(classes, java.util.Arrays.stream(counts).boxed().toList());
+        return new ConfusionMatrix(
+                classes, java.util.Arrays.stream(counts).boxed().toList());
     }
 
     /** Rows of true class {@code label} predicted as {@code predicted}. */
@@ -72,7 +74,8 @@ public record ConfusionMatrix(int classes, List<Long> counts) {
     /** The element-wise sum with a matrix of the same classes. */
     public ConfusionMatrix plus(ConfusionMatrix other) {
         if (other.classes != classes) {
-            throw new IllegalArgumentException("cannot add a " + other.classes + "-class matrix to a " + classes + "-class one");
+            throw new IllegalArgumentException(
+                    "cannot add a " + other.classes + "-class matrix to a " + classes + "-class one");
         }
         long[] sum = new long[classes * classes];
         for (int i = 0; i < sum.length; i++) {

@@ -16,8 +16,8 @@ public final class CurveComparison {
     private CurveComparison() {}
 
     /** The first difference, or empty when every compared value is identical. */
-    public static Optional<EpochDifference> firstDifference(int fold, List<EpochMetrics> stored,
-                                                            List<EpochMetrics> reproduced) {
+    public static Optional<EpochDifference> firstDifference(
+            int fold, List<EpochMetrics> stored, List<EpochMetrics> reproduced) {
         int common = Math.min(stored.size(), reproduced.size());
         for (int i = 0; i < common; i++) {
             for (String metric : METRICS) {

@@ -20,9 +20,11 @@ public record EpochDifference(int fold, int epoch, String metric, double stored,
     /** One line for people. */
     public String describe() {
         if ("epochs".equals(metric)) {
-            return String.format("fold %d: stored run has %d epochs, re-run %d", fold, (long) stored, (long) reproduced);
+            return String.format(
+                    "fold %d: stored run has %d epochs, re-run %d", fold, (long) stored, (long) reproduced);
         }
-        return String.format("fold %d epoch %d %s: stored %s, re-run %s, absolute difference %s", fold, epoch, metric,
-                stored, reproduced, absoluteDifference());
+        return String.format(
+                "fold %d epoch %d %s: stored %s, re-run %s, absolute difference %s",
+                fold, epoch, metric, stored, reproduced, absoluteDifference());
     }
 }

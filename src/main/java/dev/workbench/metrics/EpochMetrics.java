@@ -35,7 +35,9 @@ public record EpochMetrics(
 
     /** True when any loss or accuracy is NaN or infinite. */
     public boolean hasNonFinite() {
-        return !Double.isFinite(trainLoss) || !Double.isFinite(trainAccuracy)
-                || !Double.isFinite(valLoss) || !Double.isFinite(valAccuracy);
+        return !Double.isFinite(trainLoss)
+                || !Double.isFinite(trainAccuracy)
+                || !Double.isFinite(valLoss)
+                || !Double.isFinite(valAccuracy);
     }
 }

@@ -26,7 +26,9 @@ public final class ImpurityImportance {
     private final double[] credit;
 
     private ImpurityImportance(List<List<Double>> rows, List<Double> targets) {
-        x = rows.stream().map(r -> r.stream().mapToDouble(Double::doubleValue).toArray()).toArray(double[][]::new);
+        x = rows.stream()
+                .map(r -> r.stream().mapToDouble(Double::doubleValue).toArray())
+                .toArray(double[][]::new);
         y = targets.stream().mapToDouble(Double::doubleValue).toArray();
         credit = new double[x.length == 0 ? 0 : x[0].length];
     }
@@ -70,14 +72,25 @@ public final class ImpurityImportance {
         }
         credit[best.feature()] += best.gain();
         final Split chosen = best;
-        grow(Arrays.stream(rows).filter(r -> x[r][chosen.feature()] <= chosen.threshold()).toArray(), depth + 1);
-        grow(Arrays.stream(rows).filter(r -> x[r][chosen.feature()] > chosen.threshold()).toArray(), depth + 1);
+        grow(
+                Arrays.stream(rows)
+                        .filter(r -> x[r][chosen.feature()] <= chosen.threshold())
+                        .toArray(),
+                depth + 1);
+        grow(
+                Arrays.stream(rows)
+                        .filter(r -> x[r][chosen.feature()] > chosen.threshold())
+                        .toArray(),
+                depth + 1);
     }
 
     /** The threshold of feature {@code f} that removes the most squared error, or null when all values are equal. */
     private Split bestSplit(int[] rows, int f) {
-        int[] sorted = Arrays.stream(rows).boxed().sorted((a, b) -> Double.compare(x[a][f], x[b][f]))
-                .mapToInt(Integer::intValue).toArray();
+        int[] sorted = Arrays.stream(rows)
+                .boxed()
+                .sorted((a, b) -> Double.compare(x[a][f], x[b][f]))
+                .mapToInt(Integer::intValue)
+                .toArray();
         double sum = 0;
         double squares = 0;
         for (int r : sorted) {
@@ -99,8 +112,8 @@ public final class ImpurityImportance {
             }
             int left = i + 1;
             double rightSum = sum - leftSum;
-            double error = leftSquares - leftSum * leftSum / left
-                    + (squares - leftSquares) - rightSum * rightSum / (n - left);
+            double error =
+                    leftSquares - leftSum * leftSum / left + (squares - leftSquares) - rightSum * rightSum / (n - left);
             double gain = parent - error;
             if (best == null || gain > best.gain()) {
                 best = new Split(f, (here + next) / 2, gain);

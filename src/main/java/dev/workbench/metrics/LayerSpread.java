@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param bands      their seven-band spread
  * @param updateNorm L2 norm of their change since the previous record (0 for the initial weights)
  */
-public record LayerSpread(int epoch, int layer, String layerType, String param, long count, SevenBands bands,
-                          double updateNorm) {
+public record LayerSpread(
+        int epoch, int layer, String layerType, String param, long count, SevenBands bands, double updateNorm) {
 
     /** Absolute weight beyond which a trial is flagged ("weights spreading into the 100s", as the codelab warns). */
     public static final double WARN_MAGNITUDE = 100.0;

@@ -18,7 +18,8 @@ public record ScoreSummary(double mean, double std, double ci95Low, double ci95H
         if (n == 1) {
             return new ScoreSummary(mean, 0.0, mean, mean, 1);
         }
-        double squares = scores.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum();
+        double squares =
+                scores.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum();
         double std = Math.sqrt(squares / (n - 1));
         double t = new TDistribution(n - 1).inverseCumulativeProbability(0.975);
         double half = t * std / Math.sqrt(n);

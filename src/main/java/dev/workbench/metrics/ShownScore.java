@@ -11,8 +11,8 @@ package dev.workbench.metrics;
  * @param clipped     true when a bound was cut to the metric's range
  * @param tooFewFolds true when {@code n} is below {@value #MIN_FOLDS}
  */
-public record ShownScore(double mean, double std, Double ci95Low, Double ci95High, int n, boolean clipped,
-                         boolean tooFewFolds) {
+public record ShownScore(
+        double mean, double std, Double ci95Low, Double ci95High, int n, boolean clipped, boolean tooFewFolds) {
 
     /** The fewest folds for which an interval is shown. */
     public static final int MIN_FOLDS = 3;
@@ -29,7 +29,13 @@ public record ShownScore(double mean, double std, Double ci95Low, Double ci95Hig
         double ceiling = metric.endsWith("accuracy") ? 1 : Double.POSITIVE_INFINITY;
         double low = Math.max(floor, score.ci95Low());
         double high = Math.min(ceiling, score.ci95High());
-        return new ShownScore(score.mean(), score.std(), low, high, score.n(),
-                low != score.ci95Low() || high != score.ci95High(), false);
+        return new ShownScore(
+                score.mean(),
+                score.std(),
+                low,
+                high,
+                score.n(),
+                low != score.ci95Low() || high != score.ci95High(),
+                false);
     }
 }

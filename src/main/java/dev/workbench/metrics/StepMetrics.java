@@ -10,13 +10,20 @@ package dev.workbench.metrics;
  * @param iteration   batches fitted since training began, from 1
  * @param imagesSeen  training images fitted since training began
  */
-public record StepMetrics(int epoch, int batch, long iteration, long imagesSeen, double trainLoss,
-                          double trainAccuracy, double valLoss, double valAccuracy) {
+public record StepMetrics(
+        int epoch,
+        int batch,
+        long iteration,
+        long imagesSeen,
+        double trainLoss,
+        double trainAccuracy,
+        double valLoss,
+        double valAccuracy) {
 
     public StepMetrics {
         if (epoch < 1 || batch < 1 || iteration < batch || imagesSeen < 1) {
-            throw new IllegalArgumentException("epoch, batch, iteration and images seen count from 1; got "
-                    + epoch + ", " + batch + ", " + iteration + ", " + imagesSeen);
+            throw new IllegalArgumentException("epoch, batch, iteration and images seen count from 1; got " + epoch
+                    + ", " + batch + ", " + iteration + ", " + imagesSeen);
         }
     }
 

@@ -44,8 +44,18 @@ public record BackendInfo(
 
     /** The same backend, recording what was asked for and why it differs. */
     public BackendInfo withRequest(String requested, String fallback) {
-        return new BackendInfo(backend, nativeBuild, buildFlags, oneDnn, layerHelpers, blasVendor, ompThreads,
-                maxThreads, device, requested, fallback);
+        return new BackendInfo(
+                backend,
+                nativeBuild,
+                buildFlags,
+                oneDnn,
+                layerHelpers,
+                blasVendor,
+                ompThreads,
+                maxThreads,
+                device,
+                requested,
+                fallback);
     }
 
     /** One line for the start of a run, e.g. {@code CPU linux-x86_64-onednn-avx2, oneDNN layer helpers on}. */

@@ -25,28 +25,47 @@ public final class ProvenanceCheck {
             out.add("the run was stored by a workbench that recorded no version of itself (before 0.1.0's provenance);"
                     + " how it computed metrics may differ from this version");
         } else if (now.software() != null) {
-            compare("workbench version", stored.software().workbench(), now.software().workbench(), out);
-            compare("workbench commit", stored.software().gitCommit(), now.software().gitCommit(), out);
-            compare("DL4J version", stored.software().deeplearning4j(), now.software().deeplearning4j(), out);
+            compare(
+                    "workbench version",
+                    stored.software().workbench(),
+                    now.software().workbench(),
+                    out);
+            compare(
+                    "workbench commit",
+                    stored.software().gitCommit(),
+                    now.software().gitCommit(),
+                    out);
+            compare(
+                    "DL4J version",
+                    stored.software().deeplearning4j(),
+                    now.software().deeplearning4j(),
+                    out);
             compare("ND4J version", stored.software().nd4j(), now.software().nd4j(), out);
         }
         if (stored.backend() != null && now.backend() != null) {
             compare("ND4J backend", stored.backend().backend(), now.backend().backend(), out);
-            compare("ND4J native build", stored.backend().nativeBuild(), now.backend().nativeBuild(), out);
-            compare("native threads per unit (OMP_NUM_THREADS)", stored.backend().ompThreads(),
-                    now.backend().ompThreads(), out);
+            compare(
+                    "ND4J native build",
+                    stored.backend().nativeBuild(),
+                    now.backend().nativeBuild(),
+                    out);
+            compare(
+                    "native threads per unit (OMP_NUM_THREADS)",
+                    stored.backend().ompThreads(),
+                    now.backend().ompThreads(),
+                    out);
         }
         return out;
     }
 
     private static void dataFiles(List<DataFileHash> stored, List<DataFileHash> now, List<String> out) {
-        Map<String, DataFileHash> current = now.stream()
-                .collect(Collectors.toMap(DataFileHash::role, Function.identity(), (a, b) -> a));
+        Map<String, DataFileHash> current =
+                now.stream().collect(Collectors.toMap(DataFileHash::role, Function.identity(), (a, b) -> a));
         for (DataFileHash s : stored) {
             DataFileHash n = current.get(s.role());
             if (n != null && !s.sha256().equals(n.sha256())) {
-                out.add("dataset file " + s.role() + " changed: SHA-256 was " + s.sha256().substring(0, 12)
-                        + "..., now " + n.sha256().substring(0, 12) + "...");
+                out.add("dataset file " + s.role() + " changed: SHA-256 was "
+                        + s.sha256().substring(0, 12) + "..., now " + n.sha256().substring(0, 12) + "...");
             }
         }
     }

@@ -35,16 +35,38 @@ public record RunProvenance(
     }
 
     /** The provenance of a run starting now in this process. */
-    public static RunProvenance starting(String specSha256, BackendInfo backend, int parallel,
-                                         List<DataFileHash> dataFiles, String foldAssignmentSha256) {
+    public static RunProvenance starting(
+            String specSha256,
+            BackendInfo backend,
+            int parallel,
+            List<DataFileHash> dataFiles,
+            String foldAssignmentSha256) {
         SoftwareVersions software = SoftwareVersions.current();
-        return new RunProvenance(specSha256, software, backend, parallel, software.javaVersion(),
-                software.os() + " " + software.arch(), dataFiles, foldAssignmentSha256, Instant.now(), null);
+        return new RunProvenance(
+                specSha256,
+                software,
+                backend,
+                parallel,
+                software.javaVersion(),
+                software.os() + " " + software.arch(),
+                dataFiles,
+                foldAssignmentSha256,
+                Instant.now(),
+                null);
     }
 
     /** The same, stamped finished now. */
     public RunProvenance finished() {
-        return new RunProvenance(specSha256, software, backend, parallel, javaVersion, os, dataFiles,
-                foldAssignmentSha256, startedAt, Instant.now());
+        return new RunProvenance(
+                specSha256,
+                software,
+                backend,
+                parallel,
+                javaVersion,
+                os,
+                dataFiles,
+                foldAssignmentSha256,
+                startedAt,
+                Instant.now());
     }
 }

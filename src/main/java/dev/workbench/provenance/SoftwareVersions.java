@@ -32,10 +32,16 @@ public record SoftwareVersions(
     /** What this process runs. */
     public static SoftwareVersions current() {
         Properties build = properties("version.properties");
-        return new SoftwareVersions(stamped(build, "version"), stamped(build, "build.time"), stamped(build, "git.commit"),
-                stamped(properties(DL4J_POM), "version"), stamped(properties(ND4J_POM), "version"),
-                System.getProperty("java.version"), System.getProperty("java.vendor"),
-                System.getProperty("os.name"), System.getProperty("os.arch"));
+        return new SoftwareVersions(
+                stamped(build, "version"),
+                stamped(build, "build.time"),
+                stamped(build, "git.commit"),
+                stamped(properties(DL4J_POM), "version"),
+                stamped(properties(ND4J_POM), "version"),
+                System.getProperty("java.version"),
+                System.getProperty("java.vendor"),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"));
     }
 
     /** A property, or unknown when missing or left unfiltered (a {@code ${...}} placeholder). */

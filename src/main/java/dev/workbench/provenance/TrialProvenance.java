@@ -14,8 +14,14 @@ import java.util.List;
  * @param parallel   units trained at once
  * @param nativeBuild the ND4J native build, e.g. {@code linux-x86_64-onednn-avx2}
  */
-public record TrialProvenance(long seed, List<FoldSeed> folds, Instant startedAt, Instant finishedAt,
-                              int ompThreads, int parallel, String nativeBuild) {
+public record TrialProvenance(
+        long seed,
+        List<FoldSeed> folds,
+        Instant startedAt,
+        Instant finishedAt,
+        int ompThreads,
+        int parallel,
+        String nativeBuild) {
 
     public TrialProvenance {
         folds = List.copyOf(folds);

@@ -31,8 +31,11 @@ public final class CandidateGenerator {
             return List.of(new Candidate(0, Map.of()));
         }
         boolean grid = search.strategy() == SearchSpec.Strategy.GRID;
-        int limit = grid ? Integer.MAX_VALUE : search.strategy() == SearchSpec.Strategy.TPE
-                ? Math.min(search.maxTrials(), search.tpeOrDefaults().startupTrialsOrDefault()) : search.maxTrials();
+        int limit = grid
+                ? Integer.MAX_VALUE
+                : search.strategy() == SearchSpec.Strategy.TPE
+                        ? Math.min(search.maxTrials(), search.tpeOrDefaults().startupTrialsOrDefault())
+                        : search.maxTrials();
         Map<String, ParamSpec> varying = new LinkedHashMap<>(search.parameters());
         if (grid) {
             varying.values().removeIf(CandidateGenerator::isFixed);
@@ -59,20 +62,22 @@ public final class CandidateGenerator {
     /** Every parameter in declaration order: fixed ones from the spec, the others from {@code drawn}. */
     private static Map<String, Double> merged(SearchSpec search, Map<String, Double> drawn) {
         Map<String, Double> values = new LinkedHashMap<>();
-        search.parameters().forEach((name, p) -> values.put(name,
-                isFixed(p) ? p.values().get(0) : ParamSpaces.finish(p, drawn.get(name))));
+        search.parameters()
+                .forEach((name, p) ->
+                        values.put(name, isFixed(p) ? p.values().get(0) : ParamSpaces.finish(p, drawn.get(name))));
         return values;
     }
 
-    private static ParamMapSpace space(Map<String, ParamSpec> params, Function<ParamSpec, ParameterSpace<Double>> leaf) {
+    private static ParamMapSpace space(
+            Map<String, ParamSpec> params, Function<ParamSpec, ParameterSpace<Double>> leaf) {
         Map<String, ParameterSpace<Double>> leaves = new LinkedHashMap<>();
         params.forEach((name, p) -> leaves.put(name, leaf.apply(p)));
         return new ParamMapSpace(leaves);
     }
 
     @SuppressWarnings("unchecked")
-    private static Candidate toCandidate(int index, org.deeplearning4j.arbiter.optimize.api.Candidate<?> raw,
-                                         SearchSpec search) {
+    private static Candidate toCandidate(
+            int index, org.deeplearning4j.arbiter.optimize.api.Candidate<?> raw, SearchSpec search) {
         if (raw.getException() != null) {
             throw new IllegalStateException("Arbiter could not produce candidate " + index, raw.getException());
         }

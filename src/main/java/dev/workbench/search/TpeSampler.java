@@ -33,11 +33,12 @@ public final class TpeSampler {
     public record Observation(int trialIndex, Map<String, Double> params, double objective) {}
 
     /** {@code count} proposals for batch {@code batchIndex} from {@code finished}, in order. */
-    public List<Map<String, Double>> propose(List<Observation> finished, boolean maximize, long seed, int batchIndex,
-                                             int count) {
+    public List<Map<String, Double>> propose(
+            List<Observation> finished, boolean maximize, long seed, int batchIndex, int count) {
         List<Observation> ranked = new ArrayList<>(finished);
         Comparator<Observation> better = Comparator.comparingDouble(o -> maximize ? -o.objective() : o.objective());
-        ranked.sort(Comparator.<Observation, Boolean>comparing(o -> Double.isNaN(o.objective())).thenComparing(better)
+        ranked.sort(Comparator.<Observation, Boolean>comparing(o -> Double.isNaN(o.objective()))
+                .thenComparing(better)
                 .thenComparingInt(Observation::trialIndex));
         int good = Math.max(1, (int) Math.ceil(tpe.gammaOrDefault() * ranked.size()));
         List<Observation> below = ranked.subList(0, Math.min(good, ranked.size()));
@@ -52,7 +53,8 @@ public final class TpeSampler {
 
     private Map<String, Double> propose(List<Observation> below, List<Observation> above, SplittableRandom random) {
         Map<String, Dimension> dims = new LinkedHashMap<>();
-        search.parameters().forEach((name, p) -> dims.put(name, new Dimension(p, values(below, name), values(above, name))));
+        search.parameters()
+                .forEach((name, p) -> dims.put(name, new Dimension(p, values(below, name), values(above, name))));
         Map<String, Double> best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < tpe.candidatesOrDefault(); c++) {
@@ -74,7 +76,10 @@ public final class TpeSampler {
     }
 
     private static List<Double> values(List<Observation> trials, String name) {
-        return trials.stream().map(o -> o.params().get(name)).filter(v -> v != null).toList();
+        return trials.stream()
+                .map(o -> o.params().get(name))
+                .filter(v -> v != null)
+                .toList();
     }
 
     /** One parameter's l(x) and g(x), in its internal scale (log for log ranges, an index for value lists). */

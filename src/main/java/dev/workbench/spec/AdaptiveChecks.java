@@ -16,8 +16,11 @@ final class AdaptiveChecks {
     void check(SearchSpec search, TrainingSpec training) {
         boolean tpe = search.strategy() == SearchSpec.Strategy.TPE;
         if (search.tpe() != null) {
-            v.require(tpe, "search.tpe", "applies to strategy tpe only (the strategy is "
-                    + search.strategy().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            v.require(
+                    tpe,
+                    "search.tpe",
+                    "applies to strategy tpe only (the strategy is "
+                            + search.strategy().name().toLowerCase(java.util.Locale.ROOT) + ")");
             checkTpe(search.tpe());
         }
         if (search.pruning() != null) {
@@ -27,25 +30,37 @@ final class AdaptiveChecks {
     }
 
     private void checkTpe(TpeSpec t) {
-        v.require(t.startupTrials() == null || t.startupTrials() >= 1, "search.tpe.startup_trials", "must be at least 1");
+        v.require(
+                t.startupTrials() == null || t.startupTrials() >= 1, "search.tpe.startup_trials", "must be at least 1");
         v.require(t.batch() == null || t.batch() >= 1, "search.tpe.batch", "must be at least 1");
         v.require(t.candidates() == null || t.candidates() >= 1, "search.tpe.candidates", "must be at least 1");
-        v.require(t.candidates() == null || t.candidates() <= 100_000, "search.tpe.candidates", "must be at most 100000");
-        v.require(t.gamma() == null || (t.gamma() > 0 && t.gamma() < 1), "search.tpe.gamma",
+        v.require(
+                t.candidates() == null || t.candidates() <= 100_000, "search.tpe.candidates", "must be at most 100000");
+        v.require(
+                t.gamma() == null || (t.gamma() > 0 && t.gamma() < 1),
+                "search.tpe.gamma",
                 "must be between 0 and 1, exclusive (got " + t.gamma() + ")");
     }
 
     private void checkPruning(PruningSpec p, TrainingSpec training) {
         v.require(p.method() != null, "search.pruning.method", "is required (halving)");
         v.require(p.minEpochs() == null || p.minEpochs() >= 1, "search.pruning.min_epochs", "must be at least 1");
-        v.require(p.reductionFactor() == null || p.reductionFactor() >= 2, "search.pruning.reduction_factor",
+        v.require(
+                p.reductionFactor() == null || p.reductionFactor() >= 2,
+                "search.pruning.reduction_factor",
                 "must be at least 2");
-        v.require(training.epochs().reference().isEmpty(), "training.epochs",
+        v.require(
+                training.epochs().reference().isEmpty(),
+                "training.epochs",
                 "must be a number with search.pruning (rungs are epochs of every trial)");
         int epochs = training.epochs().resolveInt(java.util.Map.of());
-        v.require(p.minEpochsOrDefault() < epochs, "search.pruning.min_epochs",
+        v.require(
+                p.minEpochsOrDefault() < epochs,
+                "search.pruning.min_epochs",
                 "must be below training.epochs (" + epochs + "): the first rung is after min_epochs epochs");
-        v.require(training.earlyStopping() == null, "training.early_stopping",
+        v.require(
+                training.earlyStopping() == null,
+                "training.early_stopping",
                 "cannot be combined with search.pruning: halving stops trials at its rungs");
     }
 }

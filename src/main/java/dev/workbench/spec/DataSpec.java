@@ -31,5 +31,8 @@ public record DataSpec(
     }
 
     /** Input normalisation. */
-    public enum Normalize { SCALE, STANDARDIZE }
+    public enum Normalize {
+        SCALE,
+        STANDARDIZE
+    }
 }

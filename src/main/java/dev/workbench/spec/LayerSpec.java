@@ -75,8 +75,18 @@ public sealed interface LayerSpec {
     }
 
     /** Convolution padding mode. */
-    enum Padding { SAME, VALID }
+    enum Padding {
+        SAME,
+        VALID
+    }
 
     /** Hidden-layer activation functions. */
-    enum Activation { RELU, TANH, SIGMOID, ELU, LEAKYRELU, IDENTITY }
+    enum Activation {
+        RELU,
+        TANH,
+        SIGMOID,
+        ELU,
+        LEAKYRELU,
+        IDENTITY
+    }
 }

@@ -35,7 +35,10 @@ final class ModelChecks {
             LayerSpec layer = layers.get(i);
             boolean last = i == layers.size() - 1;
             v.require(!(layer instanceof LayerSpec.Output) || last, path, "the output layer must be the last layer");
-            v.require(layer instanceof LayerSpec.Output || !last, "model.layers", "the last layer must be an output layer");
+            v.require(
+                    layer instanceof LayerSpec.Output || !last,
+                    "model.layers",
+                    "the last layer must be an output layer");
             if (layer instanceof LayerSpec.Conv || layer instanceof LayerSpec.MaxPool) {
                 v.require(!flat, path, "cannot follow a dense layer (its input is no longer an image)");
                 int[] hw = spatial(path, layer, h, w);
@@ -54,20 +57,27 @@ final class ModelChecks {
             int k = v.positiveInt(path + ".kernel", c.kernel(), search, used);
             int s = v.positiveInt(path + ".stride", c.stride(), search, used);
             boolean same = c.padding() == LayerSpec.Padding.SAME;
-            return new int[] {out(path + ".kernel", h, w, k, s, same, c.kernel()), out(path + ".kernel", w, h, k, s, same, c.kernel())};
+            return new int[] {
+                out(path + ".kernel", h, w, k, s, same, c.kernel()), out(path + ".kernel", w, h, k, s, same, c.kernel())
+            };
         }
         LayerSpec.MaxPool p = (LayerSpec.MaxPool) layer;
         int k = v.positiveInt(path + ".size", p.size(), search, used);
         int s = v.positiveInt(path + ".stride", p.stride(), search, used);
-        return new int[] {out(path + ".size", h, w, k, s, false, p.size()), out(path + ".size", w, h, k, s, false, p.size())};
+        return new int[] {
+            out(path + ".size", h, w, k, s, false, p.size()), out(path + ".size", w, h, k, s, false, p.size())
+        };
     }
 
     private int out(String path, int size, int other, int k, int s, boolean same, Num source) {
         if (same) {
             return (size + s - 1) / s;
         }
-        v.require(k <= size, path, "window " + k + SpecValidator.via(source) + " is larger than its "
-                + size + "x" + other + " input feature map");
+        v.require(
+                k <= size,
+                path,
+                "window " + k + SpecValidator.via(source) + " is larger than its " + size + "x" + other
+                        + " input feature map");
         return (size - k) / s + 1;
     }
 
@@ -76,8 +86,11 @@ final class ModelChecks {
             v.positiveInt(path + ".units", d.units(), search, used);
         } else if (layer instanceof LayerSpec.Dropout d) {
             ParamDomain rate = v.domain(path + ".rate", d.rate(), search, used);
-            v.require(rate.min() >= 0 && rate.max() < 1, path + ".rate", "dropout rate must be in [0, 1) (can be "
-                    + (rate.min() < 0 ? rate.min() : rate.max()) + SpecValidator.via(d.rate()) + ")");
+            v.require(
+                    rate.min() >= 0 && rate.max() < 1,
+                    path + ".rate",
+                    "dropout rate must be in [0, 1) (can be " + (rate.min() < 0 ? rate.min() : rate.max())
+                            + SpecValidator.via(d.rate()) + ")");
         } else if (layer instanceof LayerSpec.Output o) {
             v.positiveInt(path + ".classes", o.classes(), search, used);
             v.require(o.classes().literal() != null, path + ".classes", "must be a literal number");

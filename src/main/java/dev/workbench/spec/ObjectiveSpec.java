@@ -17,5 +17,8 @@ public record ObjectiveSpec(String metric, Goal goal) {
     }
 
     /** Optimisation direction. */
-    public enum Goal { MAXIMIZE, MINIMIZE }
+    public enum Goal {
+        MAXIMIZE,
+        MINIMIZE
+    }
 }

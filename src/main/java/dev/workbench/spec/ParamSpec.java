@@ -23,8 +23,14 @@ public record ParamSpec(List<Double> values, Double min, Double max, Scale scale
     }
 
     /** Range scales. */
-    public enum Scale { LINEAR, LOG }
+    public enum Scale {
+        LINEAR,
+        LOG
+    }
 
     /** Value types. */
-    public enum Type { INT, FLOAT }
+    public enum Type {
+        INT,
+        FLOAT
+    }
 }

@@ -28,5 +28,7 @@ public record PruningSpec(Method method, Integer minEpochs, Integer reductionFac
     }
 
     /** Pruning methods. */
-    public enum Method { HALVING }
+    public enum Method {
+        HALVING
+    }
 }

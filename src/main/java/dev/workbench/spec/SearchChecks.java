@@ -34,14 +34,18 @@ final class SearchChecks {
     /** Counts the candidates before any is generated; the grid's product saturates above the limit. */
     private void checkSize(SearchSpec search, boolean random) {
         Integer max = search.maxCandidates();
-        v.require(max == null || (max >= 1 && max <= SearchSpec.MAX_CANDIDATES_CEILING), "search.max_candidates",
+        v.require(
+                max == null || (max >= 1 && max <= SearchSpec.MAX_CANDIDATES_CEILING),
+                "search.max_candidates",
                 "must be between 1 and " + SearchSpec.MAX_CANDIDATES_CEILING + " (got " + max + ")");
         long limit = search.candidateLimit();
         String raise = "; the limit is search.max_candidates (default " + SearchSpec.DEFAULT_MAX_CANDIDATES
                 + ", at most " + SearchSpec.MAX_CANDIDATES_CEILING + ")";
         if (random) {
-            v.require(search.maxTrials() <= limit, "search.max_trials", search.maxTrials() + " trials is more than the limit of "
-                    + limit + " candidates" + raise);
+            v.require(
+                    search.maxTrials() <= limit,
+                    "search.max_trials",
+                    search.maxTrials() + " trials is more than the limit of " + limit + " candidates" + raise);
             return;
         }
         double count = 1;
@@ -50,10 +54,18 @@ final class SearchChecks {
             ParamSpec p = e.getValue();
             int n = p.isList() ? p.values().size() : p.gridPoints();
             count *= n;
-            sizes.append(sizes.length() == 0 ? "" : " × ").append(e.getKey()).append(' ').append(n);
+            sizes.append(sizes.length() == 0 ? "" : " × ")
+                    .append(e.getKey())
+                    .append(' ')
+                    .append(n);
         }
-        v.require(count <= limit, "search.parameters", String.format("the grid has %,.0f candidates (%s), more than the "
-                + "limit of %,d: use fewer values, or random search with max_trials%s", count, sizes, limit, raise));
+        v.require(
+                count <= limit,
+                "search.parameters",
+                String.format(
+                        "the grid has %,.0f candidates (%s), more than the "
+                                + "limit of %,d: use fewer values, or random search with max_trials%s",
+                        count, sizes, limit, raise));
     }
 
     private void checkParam(String path, String name, ParamSpec p, boolean random) {
@@ -63,7 +75,10 @@ final class SearchChecks {
         v.require(p.isList() != range, path, "give either 'values' or a range 'min'/'max', not both or neither");
         if (p.isList()) {
             v.require(!p.values().isEmpty(), path + ".values", "is empty: the search space has no value for " + name);
-            v.require(p.values().stream().allMatch(x -> x != null && Double.isFinite(x)), path + ".values", "must be numbers");
+            v.require(
+                    p.values().stream().allMatch(x -> x != null && Double.isFinite(x)),
+                    path + ".values",
+                    "must be numbers");
             v.require(new HashSet<>(p.values()).size() == p.values().size(), path + ".values", "has duplicate values");
             v.require(p.gridPoints() == null, path + ".grid_points", "applies to ranges only");
             return;
@@ -77,12 +92,16 @@ final class SearchChecks {
         v.require(p.min() < p.max(), path, "empty range: min " + p.min() + " must be below max " + p.max());
         v.require(p.scale() != ParamSpec.Scale.LOG || p.min() > 0, path + ".min", "a log scale needs min > 0");
         if (p.type() == ParamSpec.Type.INT) {
-            v.require(p.min() == Math.rint(p.min()) && p.max() == Math.rint(p.max()), path, "an int range needs integer bounds");
+            v.require(
+                    p.min() == Math.rint(p.min()) && p.max() == Math.rint(p.max()),
+                    path,
+                    "an int range needs integer bounds");
         }
         if (random) {
             v.require(p.gridPoints() == null, path + ".grid_points", "applies to grid search only");
         } else {
-            v.require(p.gridPoints() != null, path + ".grid_points", "grid search over a range needs grid_points (>= 2)");
+            v.require(
+                    p.gridPoints() != null, path + ".grid_points", "grid search over a range needs grid_points (>= 2)");
             v.require(p.gridPoints() >= 2, path + ".grid_points", "must be at least 2");
         }
     }

@@ -14,8 +14,13 @@ import java.util.Map;
  * @param tpe           TPE settings (tpe strategy only; null: defaults)
  * @param pruning       successive halving across folds (grid and random only; null: none)
  */
-public record SearchSpec(Strategy strategy, Integer maxTrials, Map<String, ParamSpec> parameters, Integer maxCandidates,
-                         TpeSpec tpe, PruningSpec pruning) {
+public record SearchSpec(
+        Strategy strategy,
+        Integer maxTrials,
+        Map<String, ParamSpec> parameters,
+        Integer maxCandidates,
+        TpeSpec tpe,
+        PruningSpec pruning) {
 
     /** The candidate limit when the spec sets none. */
     public static final int DEFAULT_MAX_CANDIDATES = 100_000;
@@ -54,5 +59,9 @@ public record SearchSpec(Strategy strategy, Integer maxTrials, Map<String, Param
     }
 
     /** Candidate generation strategies. */
-    public enum Strategy { GRID, RANDOM, TPE }
+    public enum Strategy {
+        GRID,
+        RANDOM,
+        TPE
+    }
 }

@@ -25,8 +25,13 @@ final class SpecFile {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new SpecException(source, "", 0, String.format("the file is %,d bytes; a spec may have at most "
-                        + "%,d bytes (1 MB)", size, MAX_BYTES));
+                throw new SpecException(
+                        source,
+                        "",
+                        0,
+                        String.format(
+                                "the file is %,d bytes; a spec may have at most " + "%,d bytes (1 MB)",
+                                size, MAX_BYTES));
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -39,8 +44,10 @@ final class SpecFile {
 
     /** Decodes strictly; a malformed sequence is reported by its byte offset, line and value. */
     static String utf8(byte[] bytes, String source) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult result = decoder.decode(in, out, true);
@@ -50,9 +57,15 @@ final class SpecFile {
             for (int i = 0; i < offset; i++) {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
-            throw new SpecException(source, "", line, String.format("not UTF-8: byte 0x%02X at offset %d cannot start "
-                    + "or continue a UTF-8 character; save the spec as UTF-8 (it looks like Latin-1 or another "
-                    + "8-bit encoding)", bytes[offset] & 0xFF, offset));
+            throw new SpecException(
+                    source,
+                    "",
+                    line,
+                    String.format(
+                            "not UTF-8: byte 0x%02X at offset %d cannot start "
+                                    + "or continue a UTF-8 character; save the spec as UTF-8 (it looks like Latin-1 or another "
+                                    + "8-bit encoding)",
+                            bytes[offset] & 0xFF, offset));
         }
         decoder.flush(out);
         return out.flip().toString();

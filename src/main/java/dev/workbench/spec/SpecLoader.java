@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  */
 public final class SpecLoader {
 
-    private static final java.util.regex.Pattern LAYER_FIELD = java.util.regex.Pattern.compile("(model\\.layers\\[\\d+])\\.(.+)");
+    private static final java.util.regex.Pattern LAYER_FIELD =
+            java.util.regex.Pattern.compile("(model\\.layers\\[\\d+])\\.(.+)");
 
     private final ObjectMapper yaml = configure(YAMLMapper.builder()
             .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
@@ -91,7 +92,9 @@ public final class SpecLoader {
 
     private static String describe(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+            String known = u.getKnownPropertyIds().stream()
+                    .map(String::valueOf)
+                    .sorted()
                     .collect(Collectors.joining(", "));
             return "unknown key '" + u.getPropertyName() + "' (expected one of: " + known + ")";
         }

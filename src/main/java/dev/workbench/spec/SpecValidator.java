@@ -34,7 +34,10 @@ final class SpecValidator {
 
     void validate(ExperimentSpec spec) {
         require(spec.name() != null, "name", "is required");
-        require(NAME.matcher(spec.name()).matches(), "name", "use letters, digits, '.', '_' or '-' (got '" + spec.name() + "')");
+        require(
+                NAME.matcher(spec.name()).matches(),
+                "name",
+                "use letters, digits, '.', '_' or '-' (got '" + spec.name() + "')");
         require(spec.seed() != null, "seed", "is required (an integer; it fixes folds, candidates and weights)");
         checkData(spec.data());
         checkCv(spec.cv());
@@ -47,16 +50,24 @@ final class SpecValidator {
         new AdaptiveChecks(this).check(spec.search(), spec.training());
         checkObjective(spec.objective());
         for (String name : spec.search().parameters().keySet()) {
-            require(used.contains(name), "search.parameters." + name, "is not used: no field refers to ${" + name + "}");
+            require(
+                    used.contains(name),
+                    "search.parameters." + name,
+                    "is not used: no field refers to ${" + name + "}");
         }
     }
 
     private void checkData(DataSpec data) {
         require(data != null, "data", "is required");
         boolean idx = "idx".equals(data.format());
-        require(data.isMnist() != idx, "data",
+        require(
+                data.isMnist() != idx,
+                "data",
                 "give either 'dataset: mnist' or 'format: idx' with train_images, train_labels, test_images, test_labels");
-        require(data.dataset() == null || data.isMnist(), "data.dataset", "unknown dataset '" + data.dataset() + "' (known: mnist)");
+        require(
+                data.dataset() == null || data.isMnist(),
+                "data.dataset",
+                "unknown dataset '" + data.dataset() + "' (known: mnist)");
         if (idx) {
             Map<String, String> files = new java.util.LinkedHashMap<>();
             files.put("train_images", data.trainImages());
@@ -78,7 +89,9 @@ final class SpecValidator {
     }
 
     private void checkObjective(ObjectiveSpec objective) {
-        require(OBJECTIVES.contains(objective.metric()), "objective.metric",
+        require(
+                OBJECTIVES.contains(objective.metric()),
+                "objective.metric",
                 "must be val_accuracy or val_loss (got '" + objective.metric() + "')");
     }
 
@@ -86,9 +99,15 @@ final class SpecValidator {
     ParamDomain domain(String path, Num num, SearchSpec search, Set<String> used) {
         require(num != null, path, "is required");
         num.reference().ifPresent(ref -> {
-            require(search.parameters().containsKey(ref), path, "refers to undefined parameter ${" + ref + "}"
-                    + (search.parameters().isEmpty() ? " (search.parameters is empty)"
-                    : " (defined: " + String.join(", ", search.parameters().keySet()) + ")"));
+            require(
+                    search.parameters().containsKey(ref),
+                    path,
+                    "refers to undefined parameter ${" + ref + "}"
+                            + (search.parameters().isEmpty()
+                                    ? " (search.parameters is empty)"
+                                    : " (defined: "
+                                            + String.join(
+                                                    ", ", search.parameters().keySet()) + ")"));
             used.add(ref);
         });
         return ParamDomain.of(num, search);
@@ -111,6 +130,8 @@ final class SpecValidator {
     }
 
     static List<String> names(Class<? extends Enum<?>> type) {
-        return java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase()).toList();
+        return java.util.Arrays.stream(type.getEnumConstants())
+                .map(c -> c.name().toLowerCase())
+                .toList();
     }
 }

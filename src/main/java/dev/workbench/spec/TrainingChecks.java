@@ -7,6 +7,7 @@ final class TrainingChecks {
 
     /** Upper bounds: far above any useful value, low enough that a typo cannot schedule years of training. */
     static final int MAX_EPOCHS = 10_000;
+
     static final int MAX_BATCH_SIZE = 65_536;
 
     private final SpecValidator v;
@@ -20,29 +21,47 @@ final class TrainingChecks {
     }
 
     void check(TrainingSpec t) {
-        v.require(t.optimizer() != null, "training.optimizer", "is required (one of "
-                + String.join(", ", SpecValidator.names(TrainingSpec.Optimizer.class)) + ")");
+        v.require(
+                t.optimizer() != null,
+                "training.optimizer",
+                "is required (one of " + String.join(", ", SpecValidator.names(TrainingSpec.Optimizer.class)) + ")");
         positive("training.learning_rate", t.learningRate());
         ParamDomain momentum = v.domain("training.momentum", t.momentum(), search, used);
         v.require(momentum.min() >= 0 && momentum.max() < 1, "training.momentum", "must be in [0, 1)");
-        atMost("training.batch_size", v.positiveInt("training.batch_size", t.batchSize(), search, used), MAX_BATCH_SIZE);
+        atMost(
+                "training.batch_size",
+                v.positiveInt("training.batch_size", t.batchSize(), search, used),
+                MAX_BATCH_SIZE);
         atMost("training.epochs", v.positiveInt("training.epochs", t.epochs(), search, used), MAX_EPOCHS);
         if (t.lrDecay() != null) {
             positive("training.lr_decay.to", t.lrDecay().to());
-            atMost("training.lr_decay.over_epochs",
-                    v.positiveInt("training.lr_decay.over_epochs", t.lrDecay().overEpochs(), search, used), MAX_EPOCHS);
+            atMost(
+                    "training.lr_decay.over_epochs",
+                    v.positiveInt("training.lr_decay.over_epochs", t.lrDecay().overEpochs(), search, used),
+                    MAX_EPOCHS);
         }
-        v.require(t.logEvery() == null || t.logEvery() >= 0, "training.log_every",
+        v.require(
+                t.logEvery() == null || t.logEvery() >= 0,
+                "training.log_every",
                 "must be a whole number of batches, at least 0 (0 logs no steps)");
-        v.require(t.validateEvery() == null || t.validateEvery() >= 0, "training.validate_every",
+        v.require(
+                t.validateEvery() == null || t.validateEvery() >= 0,
+                "training.validate_every",
                 "must be a whole number of batches, at least 0 (0: validation at epoch ends only)");
-        v.require(t.validationSample() == null || t.validationSample() >= 1, "training.validation_sample",
+        v.require(
+                t.validationSample() == null || t.validationSample() >= 1,
+                "training.validation_sample",
                 "must be at least 1 row");
         TrainingSpec.EarlyStopping es = t.earlyStopping();
         if (es != null) {
-            v.require(es.metric().equals("val_loss") || es.metric().equals("val_accuracy"),
-                    "training.early_stopping.metric", "must be val_loss or val_accuracy (got '" + es.metric() + "')");
-            v.require(es.patience() != null && es.patience() >= 1, "training.early_stopping.patience", "must be at least 1");
+            v.require(
+                    es.metric().equals("val_loss") || es.metric().equals("val_accuracy"),
+                    "training.early_stopping.metric",
+                    "must be val_loss or val_accuracy (got '" + es.metric() + "')");
+            v.require(
+                    es.patience() != null && es.patience() >= 1,
+                    "training.early_stopping.patience",
+                    "must be at least 1");
             v.require(es.minDelta() >= 0, "training.early_stopping.min_delta", "must not be negative");
         }
     }
@@ -53,7 +72,9 @@ final class TrainingChecks {
 
     private void positive(String path, Num num) {
         ParamDomain d = v.domain(path, num, search, used);
-        v.require(d.min() > 0 && Double.isFinite(d.max()), path, "must be a positive number"
-                + " (can be " + SpecValidator.fmt(d.min()) + SpecValidator.via(num) + ")");
+        v.require(
+                d.min() > 0 && Double.isFinite(d.max()),
+                path,
+                "must be a positive number" + " (can be " + SpecValidator.fmt(d.min()) + SpecValidator.via(num) + ")");
     }
 }

@@ -39,27 +39,51 @@ public record TrainingSpec(
     }
 
     /** Settings with the default step logging. */
-    public TrainingSpec(Optimizer optimizer, Num learningRate, Num momentum, LrDecay lrDecay, Num batchSize, Num epochs,
-                        EarlyStopping earlyStopping) {
+    public TrainingSpec(
+            Optimizer optimizer,
+            Num learningRate,
+            Num momentum,
+            LrDecay lrDecay,
+            Num batchSize,
+            Num epochs,
+            EarlyStopping earlyStopping) {
         this(optimizer, learningRate, momentum, lrDecay, batchSize, epochs, earlyStopping, null, null, null);
     }
 
     /** The same settings with {@code epochs} fixed and no early stopping (a refit has nothing to stop on). */
     public TrainingSpec fixedEpochs(int count) {
-        return new TrainingSpec(optimizer, learningRate, momentum, lrDecay, batchSize, Num.of(count), null, logEvery,
-                validateEvery, validationSample);
+        return new TrainingSpec(
+                optimizer,
+                learningRate,
+                momentum,
+                lrDecay,
+                batchSize,
+                Num.of(count),
+                null,
+                logEvery,
+                validateEvery,
+                validationSample);
     }
 
     /** The same settings logging a step every {@code batches} batches (0: none). */
     public TrainingSpec withLogEvery(int batches) {
-        return new TrainingSpec(optimizer, learningRate, momentum, lrDecay, batchSize, epochs, earlyStopping, batches,
-                validateEvery, validationSample);
+        return new TrainingSpec(
+                optimizer,
+                learningRate,
+                momentum,
+                lrDecay,
+                batchSize,
+                epochs,
+                earlyStopping,
+                batches,
+                validateEvery,
+                validationSample);
     }
 
     /** The same settings measuring {@code rows} sampled validation rows every {@code batches} batches (0: never). */
     public TrainingSpec withValidateEvery(int batches, int rows) {
-        return new TrainingSpec(optimizer, learningRate, momentum, lrDecay, batchSize, epochs, earlyStopping, logEvery,
-                batches, rows);
+        return new TrainingSpec(
+                optimizer, learningRate, momentum, lrDecay, batchSize, epochs, earlyStopping, logEvery, batches, rows);
     }
 
     /** The rows of the within-epoch validation sample. */
@@ -68,7 +92,12 @@ public record TrainingSpec(
     }
 
     /** Optimizers the workbench can build. */
-    public enum Optimizer { SGD, ADAM, NESTEROVS, RMSPROP }
+    public enum Optimizer {
+        SGD,
+        ADAM,
+        NESTEROVS,
+        RMSPROP
+    }
 
     /**
      * Exponential decay from the initial learning rate to {@code to} over {@code overEpochs} epochs:

@@ -20,9 +20,13 @@ final class YamlAnchors {
             for (Event event : new Yaml().parse(new StringReader(text))) {
                 if (event instanceof NodeEvent node && node.getAnchor() != null) {
                     String kind = event instanceof AliasEvent ? "alias '*" : "anchor '&";
-                    throw new SpecException(source, "", event.getStartMark().getLine() + 1, "YAML " + kind
-                            + node.getAnchor() + "' is not supported: specs do not use anchors or aliases; "
-                            + "write the values out where they are used");
+                    throw new SpecException(
+                            source,
+                            "",
+                            event.getStartMark().getLine() + 1,
+                            "YAML " + kind
+                                    + node.getAnchor() + "' is not supported: specs do not use anchors or aliases; "
+                                    + "write the values out where they are used");
                 }
             }
         } catch (YAMLException e) {

@@ -23,7 +23,9 @@ final class YamlLocations {
         try (JsonParser p = new YAMLFactory().createParser(yaml)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 JsonStreamContext ctx = p.getParsingContext();
-                boolean element = t.isStructStart() ? ctx.getParent() != null && ctx.getParent().inArray() : ctx.inArray();
+                boolean element = t.isStructStart()
+                        ? ctx.getParent() != null && ctx.getParent().inArray()
+                        : ctx.inArray();
                 if (t == JsonToken.FIELD_NAME || element) {
                     JsonStreamContext at = t.isStructStart() ? ctx.getParent() : ctx;
                     lines.putIfAbsent(path(at), p.currentTokenLocation().getLineNr());

@@ -56,7 +56,8 @@ final class AdaptiveSearchMigration implements JavaMigration {
             }
         }
         List<String> names = new ArrayList<>();
-        try (PreparedStatement find = c.prepareStatement(FIND); ResultSet rs = find.executeQuery()) {
+        try (PreparedStatement find = c.prepareStatement(FIND);
+                ResultSet rs = find.executeQuery()) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
@@ -71,7 +72,8 @@ final class AdaptiveSearchMigration implements JavaMigration {
     }
 
     private static String script() {
-        try (java.io.InputStream in = AdaptiveSearchMigration.class.getClassLoader().getResourceAsStream(SCRIPT)) {
+        try (java.io.InputStream in =
+                AdaptiveSearchMigration.class.getClassLoader().getResourceAsStream(SCRIPT)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + SCRIPT);
             }

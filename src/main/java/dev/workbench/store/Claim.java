@@ -18,8 +18,18 @@ import java.util.Objects;
  * @param stopEpoch    the epoch (a rung of successive halving) to pause after; null: train to the end
  * @param resumeEpoch  epochs trained before this segment (0: from the seed; else from the unit's checkpoint)
  */
-public record Claim(long unitId, long experimentId, UnitKind kind, Long trialId, Integer fold, Long seed,
-                    String owner, int attempt, Long foldRunId, Integer stopEpoch, int resumeEpoch) {
+public record Claim(
+        long unitId,
+        long experimentId,
+        UnitKind kind,
+        Long trialId,
+        Integer fold,
+        Long seed,
+        String owner,
+        int attempt,
+        Long foldRunId,
+        Integer stopEpoch,
+        int resumeEpoch) {
 
     public Claim {
         Objects.requireNonNull(kind, "kind");

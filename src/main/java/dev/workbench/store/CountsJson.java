@@ -22,7 +22,7 @@ final class CountsJson {
 
     ConfusionMatrix read(int classes, String text) throws SQLException {
         try {
-            return new ConfusionMatrix(classes, json.readValue(text, new TypeReference<List<Long>>() { }));
+            return new ConfusionMatrix(classes, json.readValue(text, new TypeReference<List<Long>>() {}));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new SQLException("stored counts are not " + classes + "x" + classes + " counts: " + text, e);
         }

@@ -55,7 +55,8 @@ final class Database {
      * other parameters, and fails when no such row exists.
      */
     void updateById(String action, String table, long id, String sql, UnaryOperator<Update> binder) {
-        int rows = withHandle(action, h -> binder.apply(h.createUpdate(sql).bind("id", id)).execute());
+        int rows = withHandle(
+                action, h -> binder.apply(h.createUpdate(sql).bind("id", id)).execute());
         if (rows == 0) {
             throw new StoreException("could not " + action + ": no " + table + " with id " + id, null);
         }

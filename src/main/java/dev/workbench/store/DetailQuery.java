@@ -38,8 +38,8 @@ final class DetailQuery {
                 .bind("id", experimentId)
                 .map((rs, ctx) -> rows.trial(rs))
                 .list();
-        Map<Long, List<FoldRunRow>> folds = folds(h, experimentId).stream()
-                .collect(Collectors.groupingBy(FoldRunRow::trialId));
+        Map<Long, List<FoldRunRow>> folds =
+                folds(h, experimentId).stream().collect(Collectors.groupingBy(FoldRunRow::trialId));
         return trials.stream()
                 .map(t -> new TrialDetail(t, folds.getOrDefault(t.id(), List.of())))
                 .toList();
@@ -51,7 +51,8 @@ final class DetailQuery {
                 .bind("id", experimentId)
                 .map((rs, ctx) -> rows.foldRun(rs))
                 .list();
-        Map<Long, List<EpochMetrics>> epochs = foldRuns.epochsByFoldRun(h,
+        Map<Long, List<EpochMetrics>> epochs = foldRuns.epochsByFoldRun(
+                h,
                 "JOIN fold_run f ON f.id = m.fold_run_id JOIN trial t ON t.id = f.trial_id WHERE t.experiment_id = :id",
                 experimentId);
         return FoldRunRepository.withEpochs(folds, epochs);

@@ -31,8 +31,8 @@ enum Engine {
         if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new StoreException("not an H2 or PostgreSQL JDBC URL (jdbc:h2:... or jdbc:postgresql://HOST:PORT/DB): "
-                + jdbcUrl, null);
+        throw new StoreException(
+                "not an H2 or PostgreSQL JDBC URL (jdbc:h2:... or jdbc:postgresql://HOST:PORT/DB): " + jdbcUrl, null);
     }
 
     /** Flyway locations: the shared migrations, then (PostgreSQL) the ones whose SQL must differ. */

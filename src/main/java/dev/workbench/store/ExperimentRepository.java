@@ -59,33 +59,44 @@ public final class ExperimentRepository {
 
     /** All experiments, newest first, with trial counts and best finite score of done trials. */
     public List<ExperimentSummary> list() {
-        return db.withHandle("list experiments", h -> h.createQuery(LIST)
-                .map((rs, ctx) -> summary(rs))
-                .list());
+        return db.withHandle(
+                "list experiments",
+                h -> h.createQuery(LIST).map((rs, ctx) -> summary(rs)).list());
     }
 
     /** One experiment's line of {@link #list()}, if it exists. */
     public Optional<ExperimentSummary> summary(long id) {
-        return db.withHandle("summarise experiment " + id, h -> h.createQuery(
-                        "SELECT * FROM (" + LIST + ") s WHERE s.id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> summary(rs))
-                .findOne());
+        return db.withHandle(
+                "summarise experiment " + id, h -> h.createQuery("SELECT * FROM (" + LIST + ") s WHERE s.id = :id")
+                        .bind("id", id)
+                        .map((rs, ctx) -> summary(rs))
+                        .findOne());
     }
 
     private static ExperimentSummary summary(ResultSet rs) throws SQLException {
-        return new ExperimentSummary(rs.getLong("id"), rs.getString("name"),
-                rs.getString("strategy"), rs.getString("metric"), rs.getString("goal"),
+        return new ExperimentSummary(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("strategy"),
+                rs.getString("metric"),
+                rs.getString("goal"),
                 RunStatus.of(rs.getString("status")),
-                Rows.instant(rs, "created_at"), Rows.instant(rs, "finished_at"),
-                rs.getInt("trials_total"), rs.getInt("trials_done"), rs.getInt("trials_failed"),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "finished_at"),
+                rs.getInt("trials_total"),
+                rs.getInt("trials_done"),
+                rs.getInt("trials_failed"),
                 Rows.nullableDouble(rs, "best_score"));
     }
 
     /** Stores the provenance JSON, replacing any earlier one. */
     public void setProvenance(long id, String json) {
-        db.updateById("store provenance of experiment " + id, "experiment", id,
-                "UPDATE experiment SET provenance_json = :json WHERE id = :id", u -> u.bind("json", json));
+        db.updateById(
+                "store provenance of experiment " + id,
+                "experiment",
+                id,
+                "UPDATE experiment SET provenance_json = :json WHERE id = :id",
+                u -> u.bind("json", json));
     }
 
     /** Deletes the experiment with everything stored for it (trials, units, fold runs, epochs, refit). */
@@ -97,5 +108,4 @@ public final class ExperimentRepository {
     public Optional<ExperimentDetail> loadDetail(long id) {
         return detail.load(id);
     }
-
 }

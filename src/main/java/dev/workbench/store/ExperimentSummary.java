@@ -20,5 +20,4 @@ public record ExperimentSummary(
         int trialsTotal,
         int trialsDone,
         int trialsFailed,
-        Double bestScore) {
-}
+        Double bestScore) {}

@@ -18,8 +18,8 @@ public final class ExportRepository {
     }
 
     /** Records an export made now; {@code fold} is null for the refit. Returns its id. */
-    public long record(long experimentId, int trialIndex, Integer fold, String directory, String zipSha256,
-                       Double testAccuracy) {
+    public long record(
+            long experimentId, int trialIndex, Integer fold, String directory, String zipSha256, Double testAccuracy) {
         return db.withHandle("record export of experiment " + experimentId, h -> h.createUpdate(
                         "INSERT INTO model_export (experiment_id, trial_index, fold, directory, zip_sha256, test_accuracy)"
                                 + " VALUES (:experimentId, :trialIndex, :fold, :directory, :sha, :testAccuracy)")

@@ -10,5 +10,12 @@ import java.time.Instant;
  * @param zipSha256    SHA-256 of {@code model.zip}
  * @param testAccuracy the exported model's accuracy on the test set; null if not measured
  */
-public record ExportRow(long id, long experimentId, int trialIndex, Integer fold, String directory, String zipSha256,
-                        Double testAccuracy, Instant exportedAt) {}
+public record ExportRow(
+        long id,
+        long experimentId,
+        int trialIndex,
+        Integer fold,
+        String directory,
+        String zipSha256,
+        Double testAccuracy,
+        Instant exportedAt) {}

@@ -55,31 +55,45 @@ final class Fence {
             return false;
         }
         String status = h.createQuery("SELECT status FROM experiment WHERE id = :id FOR UPDATE")
-                .bind("id", experimentId).mapTo(String.class).one();
+                .bind("id", experimentId)
+                .mapTo(String.class)
+                .one();
         if (!"running".equals(status) || openUnits(h, experimentId) > 0) {
             return false;
         }
         long done = h.createQuery("SELECT COUNT(*) FROM trial WHERE experiment_id = :id AND status = 'done'")
-                .bind("id", experimentId).mapTo(Long.class).one();
+                .bind("id", experimentId)
+                .mapTo(Long.class)
+                .one();
         h.createUpdate("UPDATE experiment SET status = :status, finished_at = CURRENT_TIMESTAMP WHERE id = :id")
-                .bind("status", done > 0 ? "done" : "failed").bind("id", experimentId).execute();
+                .bind("status", done > 0 ? "done" : "failed")
+                .bind("id", experimentId)
+                .execute();
         return true;
     }
 
     private static long openUnits(Handle h, long experimentId) {
-        return h.createQuery("SELECT COUNT(*) FROM work_unit WHERE experiment_id = :id AND state IN ('queued', 'running')")
-                .bind("id", experimentId).mapTo(Long.class).one();
+        return h.createQuery(
+                        "SELECT COUNT(*) FROM work_unit WHERE experiment_id = :id AND state IN ('queued', 'running')")
+                .bind("id", experimentId)
+                .mapTo(Long.class)
+                .one();
     }
 
     /** Fails the trial (unless already failed) and every queued unit of it, which will then not run; drops its checkpoints. */
     static void failTrial(Handle h, long trialId, String error) {
         h.createUpdate("DELETE FROM unit_checkpoint WHERE unit_id IN (SELECT id FROM work_unit WHERE trial_id = :id)")
-                .bind("id", trialId).execute();
+                .bind("id", trialId)
+                .execute();
         h.createUpdate("UPDATE trial SET status = 'failed', error = :error, finished_at = CURRENT_TIMESTAMP"
                         + " WHERE id = :id AND status <> 'failed'")
-                .bind("id", trialId).bind("error", error).execute();
+                .bind("id", trialId)
+                .bind("error", error)
+                .execute();
         h.createUpdate("UPDATE work_unit SET state = 'failed', error = :error, finished_at = CURRENT_TIMESTAMP"
                         + " WHERE trial_id = :id AND state = 'queued'")
-                .bind("id", trialId).bind("error", "not run: " + error).execute();
+                .bind("id", trialId)
+                .bind("error", "not run: " + error)
+                .execute();
     }
 }

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param epochs number of epochs recorded (the last one's number: epochs are recorded 1, 2, ...)
  * @param last   the last recorded epoch; null when none has finished yet
  */
-public record FoldOutcome(long trialId, int fold, long seed, RunStatus status, String error, int epochs,
-                          EpochMetrics last) {
+public record FoldOutcome(
+        long trialId, int fold, long seed, RunStatus status, String error, int epochs, EpochMetrics last) {
 
     public FoldOutcome {
         Objects.requireNonNull(status, "status");

@@ -20,13 +20,15 @@ public final class FoldRunRepository {
 
     /** The trial's fold runs ordered by fold, each with its epochs in order. */
     public List<FoldRunRow> byTrial(long trialId) {
-        return db.snapshot("read fold runs of trial " + trialId, h -> withEpochs(
-                h.createQuery("SELECT " + Rows.FOLD_RUN_COLUMNS + " FROM fold_run f WHERE f.trial_id = :trialId"
-                                + " ORDER BY f.fold")
-                        .bind("trialId", trialId)
-                        .map((rs, ctx) -> rows.foldRun(rs))
-                        .list(),
-                epochsByFoldRun(h, "JOIN fold_run f ON f.id = m.fold_run_id WHERE f.trial_id = :id", trialId)));
+        return db.snapshot(
+                "read fold runs of trial " + trialId,
+                h -> withEpochs(
+                        h.createQuery("SELECT " + Rows.FOLD_RUN_COLUMNS + " FROM fold_run f WHERE f.trial_id = :trialId"
+                                        + " ORDER BY f.fold")
+                                .bind("trialId", trialId)
+                                .map((rs, ctx) -> rows.foldRun(rs))
+                                .list(),
+                        epochsByFoldRun(h, "JOIN fold_run f ON f.id = m.fold_run_id WHERE f.trial_id = :id", trialId)));
     }
 
     /**
@@ -48,8 +50,8 @@ public final class FoldRunRepository {
                             + " WHERE f.trial_id IN (<ids>) ORDER BY m.fold_run_id, m.epoch")
                     .bindList("ids", List.copyOf(trialIds))
                     .map((rs, ctx) -> Map.entry(rs.getLong("fold_run_id"), rows.epoch(rs)))
-                    .collect(Collectors.groupingBy(Map.Entry::getKey,
-                            Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                    .collect(Collectors.groupingBy(
+                            Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
             return withEpochs(folds, epochs).stream().collect(Collectors.groupingBy(FoldRunRow::trialId));
         });
     }
@@ -72,8 +74,14 @@ public final class FoldRunRepository {
                     FoldRunRow f = rows.foldRun(rs);
                     rs.getLong("fold_run_id");
                     EpochMetrics last = rs.wasNull() ? null : rows.epoch(rs);
-                    return new FoldOutcome(f.trialId(), f.fold(), f.seed(), f.status(), f.error(),
-                            last == null ? 0 : last.epoch(), last);
+                    return new FoldOutcome(
+                            f.trialId(),
+                            f.fold(),
+                            f.seed(),
+                            f.status(),
+                            f.error(),
+                            last == null ? 0 : last.epoch(),
+                            last);
                 })
                 .list());
     }
@@ -94,11 +102,13 @@ public final class FoldRunRepository {
                         + " ORDER BY m.fold_run_id, m.epoch")
                 .bind("id", id)
                 .map((rs, ctx) -> Map.entry(rs.getLong("fold_run_id"), rows.epoch(rs)))
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     static List<FoldRunRow> withEpochs(List<FoldRunRow> folds, Map<Long, List<EpochMetrics>> epochs) {
-        return folds.stream().map(f -> f.withEpochs(epochs.getOrDefault(f.id(), List.of()))).toList();
+        return folds.stream()
+                .map(f -> f.withEpochs(epochs.getOrDefault(f.id(), List.of())))
+                .toList();
     }
 }

@@ -9,7 +9,9 @@ import dev.workbench.StoreException;
 public final class LostClaimException extends StoreException {
 
     public LostClaimException(Claim claim) {
-        super("unit " + claim.unitId() + " is no longer claimed by " + claim.owner() + " (attempt " + claim.attempt()
-                + "); its lease expired and another worker took it over", null);
+        super(
+                "unit " + claim.unitId() + " is no longer claimed by " + claim.owner() + " (attempt " + claim.attempt()
+                        + "); its lease expired and another worker took it over",
+                null);
     }
 }

@@ -71,8 +71,10 @@ public final class ReadOnlyStore {
 
     private static boolean notFound(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException s && (s.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1
-                    || s.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_1 || INVALID_CATALOG.equals(s.getSQLState()))) {
+            if (t instanceof SQLException s
+                    && (s.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1
+                            || s.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_1
+                            || INVALID_CATALOG.equals(s.getSQLState()))) {
                 return true;
             }
         }

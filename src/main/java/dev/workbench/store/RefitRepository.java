@@ -28,13 +28,21 @@ public final class RefitRepository {
         String values = " trial_index = :trialIndex, seed = :seed, status = :statusValue, error = :error,"
                 + " epochs = :epochs, test_loss = :testLoss, test_accuracy = :testAccuracy, seconds = :seconds,"
                 + " finished_at = CASE WHEN :finished THEN CURRENT_TIMESTAMP END";
-        int updated = bind(h.createUpdate("UPDATE refit SET" + values + " WHERE experiment_id = :experimentId"),
-                experimentId, r).execute();
+        int updated = bind(
+                        h.createUpdate("UPDATE refit SET" + values + " WHERE experiment_id = :experimentId"),
+                        experimentId,
+                        r)
+                .execute();
         if (updated == 0) {
-            bind(h.createUpdate("INSERT INTO refit (experiment_id, trial_index, seed, status, error, epochs, test_loss,"
-                    + " test_accuracy, seconds, finished_at) VALUES (:experimentId, :trialIndex, :seed, :statusValue,"
-                    + " :error, :epochs, :testLoss, :testAccuracy, :seconds,"
-                    + " CASE WHEN :finished THEN CURRENT_TIMESTAMP END)"), experimentId, r).execute();
+            bind(
+                            h.createUpdate(
+                                    "INSERT INTO refit (experiment_id, trial_index, seed, status, error, epochs, test_loss,"
+                                            + " test_accuracy, seconds, finished_at) VALUES (:experimentId, :trialIndex, :seed, :statusValue,"
+                                            + " :error, :epochs, :testLoss, :testAccuracy, :seconds,"
+                                            + " CASE WHEN :finished THEN CURRENT_TIMESTAMP END)"),
+                            experimentId,
+                            r)
+                    .execute();
         }
     }
 
@@ -49,8 +57,12 @@ public final class RefitRepository {
      * Stores the refitted network (a DL4J model zip) with the experiment's refit, which must exist.
      */
     public void saveModel(long experimentId, byte[] modelZip) {
-        db.updateById("store refit model of experiment " + experimentId, "refit", experimentId,
-                "UPDATE refit SET model_zip = :zip WHERE experiment_id = :id", u -> u.bind("zip", modelZip));
+        db.updateById(
+                "store refit model of experiment " + experimentId,
+                "refit",
+                experimentId,
+                "UPDATE refit SET model_zip = :zip WHERE experiment_id = :id",
+                u -> u.bind("zip", modelZip));
     }
 
     /** The refitted network's model zip, if one was stored. */

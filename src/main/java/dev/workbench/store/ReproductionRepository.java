@@ -22,7 +22,8 @@ public final class ReproductionRepository {
      *
      * @param fold null when every fold was re-run
      */
-    public long record(long trialId, Integer fold, boolean identical, String detail, int parallel, String provenanceJson) {
+    public long record(
+            long trialId, Integer fold, boolean identical, String detail, int parallel, String provenanceJson) {
         return db.withHandle("record reproduction of trial " + trialId, h -> h.createUpdate(
                         "INSERT INTO reproduction (trial_id, fold, outcome, detail, parallel, provenance_json)"
                                 + " VALUES (:trialId, :fold, :outcome, :detail, :parallel, :provenance)")

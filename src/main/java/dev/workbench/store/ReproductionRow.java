@@ -11,8 +11,16 @@ import java.time.Instant;
  * @param parallel       units trained at once in the re-run
  * @param provenanceJson the re-run's {@code RunProvenance} as JSON
  */
-public record ReproductionRow(long id, long trialId, int trialIndex, Integer fold, String outcome, String detail,
-                              int parallel, String provenanceJson, Instant verifiedAt) {
+public record ReproductionRow(
+        long id,
+        long trialId,
+        int trialIndex,
+        Integer fold,
+        String outcome,
+        String detail,
+        int parallel,
+        String provenanceJson,
+        Instant verifiedAt) {
 
     /** True when every compared metric was bit-identical. */
     public boolean identical() {

@@ -23,7 +23,7 @@ final class Rows {
             + "t.provenance_json";
     static final String FOLD_RUN_COLUMNS =
             "f.id, f.trial_id, f.fold, f.seed, f.status, f.error, f.started_at, f.finished_at, f.attempt, f.worker, "
-            + "f.backend, f.native_build";
+                    + "f.backend, f.native_build";
     static final String EPOCH_COLUMNS = "m.fold_run_id, m.epoch, m.train_loss, m.train_accuracy, m.val_loss, "
             + "m.val_accuracy, m.learning_rate, m.seconds";
     static final String REFIT_COLUMNS = "r.experiment_id, r.trial_index, r.seed, r.status, r.error, r.epochs, "
@@ -50,55 +50,107 @@ final class Rows {
     }
 
     ExperimentRow experiment(ResultSet rs) throws SQLException {
-        return new ExperimentRow(rs.getLong("id"), rs.getString("name"), rs.getString("spec_hash"),
-                rs.getString("spec_json"), rs.getString("spec_yaml"), rs.getLong("seed"),
-                rs.getString("strategy"), rs.getString("metric"), rs.getString("goal"),
-                status(rs), instant(rs, "created_at"), instant(rs, "finished_at"),
+        return new ExperimentRow(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("spec_hash"),
+                rs.getString("spec_json"),
+                rs.getString("spec_yaml"),
+                rs.getLong("seed"),
+                rs.getString("strategy"),
+                rs.getString("metric"),
+                rs.getString("goal"),
+                status(rs),
+                instant(rs, "created_at"),
+                instant(rs, "finished_at"),
                 rs.getString("provenance_json"));
     }
 
     TrialRow trial(ResultSet rs) throws SQLException {
-        return new TrialRow(rs.getLong("id"), rs.getLong("experiment_id"), rs.getInt("trial_index"),
-                params(rs.getString("params_json")), rs.getLong("seed"), status(rs), rs.getString("error"),
-                score(rs), instant(rs, "started_at"), instant(rs, "finished_at"), rs.getString("provenance_json"));
+        return new TrialRow(
+                rs.getLong("id"),
+                rs.getLong("experiment_id"),
+                rs.getInt("trial_index"),
+                params(rs.getString("params_json")),
+                rs.getLong("seed"),
+                status(rs),
+                rs.getString("error"),
+                score(rs),
+                instant(rs, "started_at"),
+                instant(rs, "finished_at"),
+                rs.getString("provenance_json"));
     }
 
     /** A fold run without its epochs; see {@link FoldRunRow#withEpochs}. */
     FoldRunRow foldRun(ResultSet rs) throws SQLException {
-        return new FoldRunRow(rs.getLong("id"), rs.getLong("trial_id"), rs.getInt("fold"), rs.getLong("seed"),
-                status(rs), rs.getString("error"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                trainedBy(rs), List.of());
+        return new FoldRunRow(
+                rs.getLong("id"),
+                rs.getLong("trial_id"),
+                rs.getInt("fold"),
+                rs.getLong("seed"),
+                status(rs),
+                rs.getString("error"),
+                instant(rs, "started_at"),
+                instant(rs, "finished_at"),
+                trainedBy(rs),
+                List.of());
     }
 
     private static FoldRunRow.TrainedBy trainedBy(ResultSet rs) throws SQLException {
         Integer attempt = nullableInt(rs, "attempt");
-        return attempt == null ? null : new FoldRunRow.TrainedBy(attempt, rs.getString("worker"),
-                rs.getString("backend"), rs.getString("native_build"));
+        return attempt == null
+                ? null
+                : new FoldRunRow.TrainedBy(
+                        attempt, rs.getString("worker"), rs.getString("backend"), rs.getString("native_build"));
     }
 
     EpochMetrics epoch(ResultSet rs) throws SQLException {
-        return new EpochMetrics(rs.getInt("epoch"), rs.getDouble("train_loss"), rs.getDouble("train_accuracy"),
-                rs.getDouble("val_loss"), rs.getDouble("val_accuracy"), rs.getDouble("learning_rate"),
+        return new EpochMetrics(
+                rs.getInt("epoch"),
+                rs.getDouble("train_loss"),
+                rs.getDouble("train_accuracy"),
+                rs.getDouble("val_loss"),
+                rs.getDouble("val_accuracy"),
+                rs.getDouble("learning_rate"),
                 rs.getDouble("seconds"));
     }
 
     RefitRow refit(ResultSet rs) throws SQLException {
-        Refit refit = new Refit(rs.getInt("trial_index"), rs.getLong("seed"), status(rs), rs.getString("error"),
-                rs.getInt("epochs"), nullableDouble(rs, "test_loss"), nullableDouble(rs, "test_accuracy"),
+        Refit refit = new Refit(
+                rs.getInt("trial_index"),
+                rs.getLong("seed"),
+                status(rs),
+                rs.getString("error"),
+                rs.getInt("epochs"),
+                nullableDouble(rs, "test_loss"),
+                nullableDouble(rs, "test_accuracy"),
                 rs.getDouble("seconds"));
         return new RefitRow(rs.getLong("experiment_id"), refit, instant(rs, "finished_at"));
     }
 
     ReproductionRow reproduction(ResultSet rs) throws SQLException {
-        return new ReproductionRow(rs.getLong("id"), rs.getLong("trial_id"), rs.getInt("trial_index"),
-                nullableInt(rs, "fold"), rs.getString("outcome"), rs.getString("detail"), rs.getInt("parallel"),
-                rs.getString("provenance_json"), instant(rs, "verified_at"));
+        return new ReproductionRow(
+                rs.getLong("id"),
+                rs.getLong("trial_id"),
+                rs.getInt("trial_index"),
+                nullableInt(rs, "fold"),
+                rs.getString("outcome"),
+                rs.getString("detail"),
+                rs.getInt("parallel"),
+                rs.getString("provenance_json"),
+                instant(rs, "verified_at"));
     }
 
     ExportRow export(ResultSet rs) throws SQLException {
-        return new ExportRow(rs.getLong("id"), rs.getLong("experiment_id"), rs.getInt("trial_index"),
-                nullableInt(rs, "fold"), rs.getString("directory"), rs.getString("zip_sha256"),
-                nullableDouble(rs, "test_accuracy"), instant(rs, "exported_at"));
+        return new ExportRow(
+                rs.getLong("id"),
+                rs.getLong("experiment_id"),
+                rs.getInt("trial_index"),
+                nullableInt(rs, "fold"),
+                rs.getString("directory"),
+                rs.getString("zip_sha256"),
+                nullableDouble(rs, "test_accuracy"),
+                instant(rs, "exported_at"));
     }
 
     private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
@@ -111,8 +163,12 @@ final class Rows {
         if (rs.wasNull()) {
             return null;
         }
-        return new ScoreSummary(rs.getDouble("score_mean"), rs.getDouble("score_std"),
-                rs.getDouble("ci95_low"), rs.getDouble("ci95_high"), n);
+        return new ScoreSummary(
+                rs.getDouble("score_mean"),
+                rs.getDouble("score_std"),
+                rs.getDouble("ci95_low"),
+                rs.getDouble("ci95_high"),
+                n);
     }
 
     private static RunStatus status(ResultSet rs) throws SQLException {

@@ -18,8 +18,15 @@ import org.jdbi.v3.core.Handle;
  */
 final class RungBarrier {
 
-    private static final Map<String, String> COLUMNS = Map.of("val_accuracy", "val_accuracy", "val_loss", "val_loss",
-            "train_accuracy", "train_accuracy", "train_loss", "train_loss");
+    private static final Map<String, String> COLUMNS = Map.of(
+            "val_accuracy",
+            "val_accuracy",
+            "val_loss",
+            "val_loss",
+            "train_accuracy",
+            "train_accuracy",
+            "train_loss",
+            "train_loss");
     private static final String ALIVE = "('queued', 'running')";
 
     private RungBarrier() {}
@@ -37,10 +44,17 @@ final class RungBarrier {
             return false;
         }
         Rung rung = lowest.get();
-        String state = h.createQuery("SELECT state FROM rung WHERE experiment_id = :id AND rung_index = :index FOR UPDATE")
-                .bind("id", experimentId).bind("index", rung.index()).mapTo(String.class).one();
+        String state = h.createQuery(
+                        "SELECT state FROM rung WHERE experiment_id = :id AND rung_index = :index FOR UPDATE")
+                .bind("id", experimentId)
+                .bind("index", rung.index())
+                .mapTo(String.class)
+                .one();
         long open = h.createQuery("SELECT COUNT(*) FROM work_unit WHERE experiment_id = :id AND kind = 'fold'"
-                + " AND state IN " + ALIVE).bind("id", experimentId).mapTo(Long.class).one();
+                        + " AND state IN " + ALIVE)
+                .bind("id", experimentId)
+                .mapTo(Long.class)
+                .one();
         if (!"open".equals(state) || open > 0) {
             return false;
         }
@@ -50,38 +64,54 @@ final class RungBarrier {
 
     private static void close(Handle h, long experimentId, Rung rung) {
         Map<String, Object> e = h.createQuery("SELECT metric, goal FROM experiment WHERE id = :id")
-                .bind("id", experimentId).mapToMap().one();
+                .bind("id", experimentId)
+                .mapToMap()
+                .one();
         String column = COLUMNS.get(String.valueOf(e.get("metric")));
         if (column == null) {
             throw new IllegalStateException("cannot rank by metric " + e.get("metric"));
         }
         List<RungSelection.Ranked> ranked = scores(h, experimentId, rung.epoch(), column);
-        List<RungSelection.Ranked> kept = RungSelection.survivors(ranked, "maximize".equals(e.get("goal")),
-                rung.reductionFactor());
+        List<RungSelection.Ranked> kept =
+                RungSelection.survivors(ranked, "maximize".equals(e.get("goal")), rung.reductionFactor());
         Set<Long> survivors = new java.util.HashSet<>();
         kept.forEach(r -> survivors.add(r.trialId()));
         for (RungSelection.Ranked r : ranked) {
             record(h, r, rung.epoch(), !survivors.contains(r.trialId()));
         }
         for (long trialId : survivors) {
-            h.createUpdate("UPDATE work_unit SET state = 'queued', resume_epoch = :resume, stop_epoch = :stop,"
-                            + " failures = 0, lease_until = NULL, finished_at = NULL WHERE trial_id = :id AND kind = 'fold'")
-                    .bind("resume", rung.epoch()).bind("stop", rung.nextEpoch()).bind("id", trialId).execute();
+            h.createUpdate(
+                            "UPDATE work_unit SET state = 'queued', resume_epoch = :resume, stop_epoch = :stop,"
+                                    + " failures = 0, lease_until = NULL, finished_at = NULL WHERE trial_id = :id AND kind = 'fold'")
+                    .bind("resume", rung.epoch())
+                    .bind("stop", rung.nextEpoch())
+                    .bind("id", trialId)
+                    .execute();
         }
         h.createUpdate("UPDATE rung SET state = 'closed', ranked = :ranked, kept = :kept, closed_at = CURRENT_TIMESTAMP"
                         + " WHERE experiment_id = :id AND rung_index = :index")
-                .bind("ranked", ranked.size()).bind("kept", kept.size()).bind("id", experimentId)
-                .bind("index", rung.index()).execute();
+                .bind("ranked", ranked.size())
+                .bind("kept", kept.size())
+                .bind("id", experimentId)
+                .bind("index", rung.index())
+                .execute();
     }
 
     private static void record(Handle h, RungSelection.Ranked r, int epoch, boolean pruned) {
         h.createUpdate("UPDATE trial SET rung_epoch = :epoch, rung_score = :score"
-                        + (pruned ? ", status = 'pruned', pruned_at_epoch = :epoch, finished_at = CURRENT_TIMESTAMP" : "")
+                        + (pruned
+                                ? ", status = 'pruned', pruned_at_epoch = :epoch, finished_at = CURRENT_TIMESTAMP"
+                                : "")
                         + " WHERE id = :id")
-                .bind("epoch", epoch).bind("score", r.score()).bind("id", r.trialId()).execute();
+                .bind("epoch", epoch)
+                .bind("score", r.score())
+                .bind("id", r.trialId())
+                .execute();
         if (pruned) {
-            h.createUpdate("DELETE FROM unit_checkpoint WHERE unit_id IN (SELECT id FROM work_unit WHERE trial_id = :id)")
-                    .bind("id", r.trialId()).execute();
+            h.createUpdate(
+                            "DELETE FROM unit_checkpoint WHERE unit_id IN (SELECT id FROM work_unit WHERE trial_id = :id)")
+                    .bind("id", r.trialId())
+                    .execute();
         }
     }
 
@@ -100,11 +130,13 @@ final class RungBarrier {
         h.createQuery("SELECT f.trial_id, m." + column + " FROM fold_run f JOIN epoch_metric m ON m.fold_run_id = f.id"
                         + " JOIN trial t ON t.id = f.trial_id WHERE t.experiment_id = :id AND m.epoch = :epoch"
                         + " AND t.status IN " + ALIVE + " ORDER BY t.trial_index, f.fold")
-                .bind("id", experimentId).bind("epoch", epoch)
+                .bind("id", experimentId)
+                .bind("epoch", epoch)
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getDouble(2)))
                 .forEach(en -> byTrial.get(en.getKey()).add(en.getValue()));
         List<RungSelection.Ranked> out = new ArrayList<>();
-        byTrial.forEach((id, values) -> out.add(new RungSelection.Ranked(indices.get(id), id, RungSelection.foldMean(values))));
+        byTrial.forEach(
+                (id, values) -> out.add(new RungSelection.Ranked(indices.get(id), id, RungSelection.foldMean(values))));
         return out;
     }
 }

@@ -6,5 +6,5 @@ package dev.workbench.store;
  * @param ranked trials ranked when it closed; null while open
  * @param kept   of which continued; null while open
  */
-public record RungRow(int index, int epoch, Integer nextEpoch, int reductionFactor, String state, Integer ranked,
-                      Integer kept) {}
+public record RungRow(
+        int index, int epoch, Integer nextEpoch, int reductionFactor, String state, Integer ranked, Integer kept) {}

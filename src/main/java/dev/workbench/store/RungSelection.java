@@ -22,7 +22,8 @@ final class RungSelection {
         }
         List<Ranked> order = new ArrayList<>(trials);
         Comparator<Ranked> byScore = Comparator.comparingDouble(r -> maximize ? -r.score() : r.score());
-        order.sort(Comparator.<Ranked, Boolean>comparing(r -> Double.isNaN(r.score())).thenComparing(byScore)
+        order.sort(Comparator.<Ranked, Boolean>comparing(r -> Double.isNaN(r.score()))
+                .thenComparing(byScore)
                 .thenComparingInt(Ranked::trialIndex));
         int keep = Math.max(1, trials.size() / reductionFactor);
         return List.copyOf(order.subList(0, keep));

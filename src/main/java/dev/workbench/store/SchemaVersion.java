@@ -23,21 +23,30 @@ record SchemaVersion(String database, String build, boolean newer, boolean behin
 
     /** Reads the versions of the database behind {@code source}, against the engine's migrations. */
     static SchemaVersion of(DataSource source, Engine engine) {
-        MigrationInfoService info = Flyway.configure(SchemaVersion.class.getClassLoader()).dataSource(source)
-                .locations(engine.migrationLocations()).javaMigrations(new AdaptiveSearchMigration())
-                .failOnMissingLocations(true).load().info();
+        MigrationInfoService info = Flyway.configure(SchemaVersion.class.getClassLoader())
+                .dataSource(source)
+                .locations(engine.migrationLocations())
+                .javaMigrations(new AdaptiveSearchMigration())
+                .failOnMissingLocations(true)
+                .load()
+                .info();
         MigrationInfo[] all = info.all();
         String build = latest(all, i -> i.getState().isResolved()).orElse("none");
         MigrationInfo current = info.current();
-        boolean newer = Arrays.stream(all).anyMatch(i -> i.getState() == MigrationState.FUTURE_SUCCESS
-                || i.getState() == MigrationState.FUTURE_FAILED);
-        return new SchemaVersion(current == null ? null : current.getVersion().getVersion(), build, newer,
-                info.pending().length > 0);
+        boolean newer = Arrays.stream(all)
+                .anyMatch(i ->
+                        i.getState() == MigrationState.FUTURE_SUCCESS || i.getState() == MigrationState.FUTURE_FAILED);
+        return new SchemaVersion(
+                current == null ? null : current.getVersion().getVersion(), build, newer, info.pending().length > 0);
     }
 
     private static Optional<String> latest(MigrationInfo[] all, java.util.function.Predicate<MigrationInfo> which) {
-        return Arrays.stream(all).filter(which).map(MigrationInfo::getVersion).filter(v -> v != null)
-                .max(Comparator.naturalOrder()).map(MigrationVersion::getVersion);
+        return Arrays.stream(all)
+                .filter(which)
+                .map(MigrationInfo::getVersion)
+                .filter(v -> v != null)
+                .max(Comparator.naturalOrder())
+                .map(MigrationVersion::getVersion);
     }
 
     /**
@@ -54,8 +63,10 @@ record SchemaVersion(String database, String build, boolean newer, boolean behin
 
     /** Throws the refusal for a newer schema. */
     static void refuseNewer(SchemaVersion v, String url) {
-        throw new StoreException("the results database " + url + " has schema version " + v.database()
-                + ", newer than this workbench's " + v.build() + " (a newer workbench wrote it); nothing was "
-                + "written: use that workbench version, or point --db at another database", null);
+        throw new StoreException(
+                "the results database " + url + " has schema version " + v.database()
+                        + ", newer than this workbench's " + v.build() + " (a newer workbench wrote it); nothing was "
+                        + "written: use that workbench version, or point --db at another database",
+                null);
     }
 }

@@ -18,9 +18,14 @@ public final class SearchStateRepository {
                                 + " b.proposer FROM trial t LEFT JOIN search_batch b ON b.experiment_id = t.experiment_id"
                                 + " AND b.batch_index = t.batch_index WHERE t.experiment_id = :id ORDER BY t.trial_index")
                 .bind("id", experimentId)
-                .map((rs, ctx) -> new TrialSearchRow(rs.getLong(1), rs.getInt(2), rs.getObject(3, Integer.class),
-                        rs.getObject(4, Integer.class), rs.getObject(5, Double.class),
-                        rs.getObject(6, Integer.class), rs.getString(7)))
+                .map((rs, ctx) -> new TrialSearchRow(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        rs.getObject(3, Integer.class),
+                        rs.getObject(4, Integer.class),
+                        rs.getObject(5, Double.class),
+                        rs.getObject(6, Integer.class),
+                        rs.getString(7)))
                 .list());
     }
 
@@ -30,8 +35,13 @@ public final class SearchStateRepository {
                         "SELECT rung_index, epoch, next_epoch, reduction_factor, state, ranked, kept FROM rung"
                                 + " WHERE experiment_id = :id ORDER BY rung_index")
                 .bind("id", experimentId)
-                .map((rs, ctx) -> new RungRow(rs.getInt(1), rs.getInt(2), rs.getObject(3, Integer.class),
-                        rs.getInt(4), rs.getString(5), rs.getObject(6, Integer.class),
+                .map((rs, ctx) -> new RungRow(
+                        rs.getInt(1),
+                        rs.getInt(2),
+                        rs.getObject(3, Integer.class),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        rs.getObject(6, Integer.class),
                         rs.getObject(7, Integer.class)))
                 .list());
     }

@@ -15,6 +15,7 @@ public final class Store implements AutoCloseable {
 
     /** More than any sensible number of concurrent training workers plus readers. */
     private static final int MAX_CONNECTIONS = 32;
+
     private static final int OPEN_ATTEMPTS = 4;
     private static final String H2_SUFFIX = ".mv.db";
 

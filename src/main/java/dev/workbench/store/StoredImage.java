@@ -11,7 +11,8 @@ public final class StoredImage {
     StoredImage(ImageShape shape, byte[] pixels) {
         this.shape = Objects.requireNonNull(shape, "shape");
         if (pixels.length != shape.size()) {
-            throw new IllegalArgumentException("a " + shape + " image has " + shape.size() + " bytes, got " + pixels.length);
+            throw new IllegalArgumentException(
+                    "a " + shape + " image has " + shape.size() + " bytes, got " + pixels.length);
         }
         this.pixels = pixels;
     }

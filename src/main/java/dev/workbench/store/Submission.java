@@ -15,8 +15,15 @@ import java.util.Objects;
  * @param rungs          successive halving's barriers, in order (empty: none); every unit first pauses at the first
  * @param firstBatch     TPE's first batch (the random startup trials, which are all of {@code trials}); null: no batches
  */
-public record Submission(NewExperiment experiment, String provenanceJson, List<NewTrial> trials, List<NewUnit> units,
-                         boolean refit, int maxAttempts, List<NewRung> rungs, NewBatch firstBatch) {
+public record Submission(
+        NewExperiment experiment,
+        String provenanceJson,
+        List<NewTrial> trials,
+        List<NewUnit> units,
+        boolean refit,
+        int maxAttempts,
+        List<NewRung> rungs,
+        NewBatch firstBatch) {
 
     public Submission {
         Objects.requireNonNull(experiment, "experiment");
@@ -29,8 +36,13 @@ public record Submission(NewExperiment experiment, String provenanceJson, List<N
     }
 
     /** A submission without rungs or batches. */
-    public Submission(NewExperiment experiment, String provenanceJson, List<NewTrial> trials, List<NewUnit> units,
-                      boolean refit, int maxAttempts) {
+    public Submission(
+            NewExperiment experiment,
+            String provenanceJson,
+            List<NewTrial> trials,
+            List<NewUnit> units,
+            boolean refit,
+            int maxAttempts) {
         this(experiment, provenanceJson, trials, units, refit, maxAttempts, List.of(), null);
     }
 }

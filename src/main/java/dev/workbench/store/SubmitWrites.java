@@ -21,9 +21,12 @@ final class SubmitWrites {
     /** Locks the name's row of submit_lock until the transaction ends (creating it: a race fails one creator). */
     void lockName(String name) {
         int updated = h.createUpdate("UPDATE submit_lock SET submissions = submissions + 1 WHERE name = :name")
-                .bind("name", name).execute();
+                .bind("name", name)
+                .execute();
         if (updated == 0) {
-            h.createUpdate("INSERT INTO submit_lock (name, submissions) VALUES (:name, 1)").bind("name", name).execute();
+            h.createUpdate("INSERT INTO submit_lock (name, submissions) VALUES (:name, 1)")
+                    .bind("name", name)
+                    .execute();
         }
     }
 
@@ -39,16 +42,22 @@ final class SubmitWrites {
 
     Optional<Long> latestByName(String name) {
         return h.createQuery("SELECT id FROM experiment WHERE name = :name ORDER BY id DESC LIMIT 1")
-                .bind("name", name).mapTo(Long.class).findOne();
+                .bind("name", name)
+                .mapTo(Long.class)
+                .findOne();
     }
 
     long submit(Submission s) {
         NewExperiment e = s.experiment();
-        long id = h.createUpdate("INSERT INTO experiment (name, spec_hash, spec_json, spec_yaml, seed, strategy, metric,"
-                        + " goal, status, provenance_json) VALUES (:name, :specHash, :specJson, :specYaml, :seed,"
-                        + " :strategy, :metric, :goal, 'running', :provenance)")
-                .bindMethods(e).bind("provenance", s.provenanceJson())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        long id = h.createUpdate(
+                        "INSERT INTO experiment (name, spec_hash, spec_json, spec_yaml, seed, strategy, metric,"
+                                + " goal, status, provenance_json) VALUES (:name, :specHash, :specJson, :specYaml, :seed,"
+                                + " :strategy, :metric, :goal, 'running', :provenance)")
+                .bindMethods(e)
+                .bind("provenance", s.provenanceJson())
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
         insertTrials(id, s.trials());
         queueStored(id, s.units(), s.refit(), s.maxAttempts());
         rungs(id, s.rungs());
@@ -59,11 +68,15 @@ final class SubmitWrites {
     }
 
     private void insertTrials(long experimentId, List<NewTrial> news) {
-        PreparedBatch trials = h.prepareBatch("INSERT INTO trial (experiment_id, trial_index, params_json, seed, status)"
-                + " VALUES (:experimentId, :index, :params, :seed, 'queued')");
+        PreparedBatch trials =
+                h.prepareBatch("INSERT INTO trial (experiment_id, trial_index, params_json, seed, status)"
+                        + " VALUES (:experimentId, :index, :params, :seed, 'queued')");
         for (NewTrial t : news) {
-            trials.bind("experimentId", experimentId).bind("index", t.index()).bind("params", rows.paramsJson(t.params()))
-                    .bind("seed", t.seed()).add();
+            trials.bind("experimentId", experimentId)
+                    .bind("index", t.index())
+                    .bind("params", rows.paramsJson(t.params()))
+                    .bind("seed", t.seed())
+                    .add();
         }
         if (!news.isEmpty()) {
             trials.execute();
@@ -82,8 +95,12 @@ final class SubmitWrites {
             if (!added.contains(u.trialIndex())) {
                 throw new IllegalArgumentException("unit of unknown trial " + u.trialIndex());
             }
-            batch.bind("experimentId", experimentId).bind("index", u.trialIndex()).bind("fold", u.fold())
-                    .bind("seed", u.seed()).bind("maxAttempts", maxAttempts).add();
+            batch.bind("experimentId", experimentId)
+                    .bind("index", u.trialIndex())
+                    .bind("fold", u.fold())
+                    .bind("seed", u.seed())
+                    .bind("maxAttempts", maxAttempts)
+                    .add();
         }
         if (!units.isEmpty()) {
             batch.execute();
@@ -95,14 +112,17 @@ final class SubmitWrites {
         if (rungs.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO rung (experiment_id, rung_index, epoch, next_epoch,"
-                + " reduction_factor, state) VALUES (:experimentId, :index, :epoch, :nextEpoch, :reductionFactor, 'open')");
+        PreparedBatch batch = h.prepareBatch(
+                "INSERT INTO rung (experiment_id, rung_index, epoch, next_epoch,"
+                        + " reduction_factor, state) VALUES (:experimentId, :index, :epoch, :nextEpoch, :reductionFactor, 'open')");
         for (NewRung r : rungs) {
             batch.bind("experimentId", experimentId).bindMethods(r).add();
         }
         batch.execute();
         h.createUpdate("UPDATE work_unit SET stop_epoch = :epoch WHERE experiment_id = :id AND kind = 'fold'")
-                .bind("epoch", rungs.get(0).epoch()).bind("id", experimentId).execute();
+                .bind("epoch", rungs.get(0).epoch())
+                .bind("id", experimentId)
+                .execute();
     }
 
     /** Inserts the units; a fold already done (in a database from before the queue) becomes a done unit. */
@@ -120,8 +140,12 @@ final class SubmitWrites {
             if (trialId == null) {
                 throw new IllegalArgumentException("unit of unknown trial " + u.trialIndex());
             }
-            batch.bind("experimentId", experimentId).bind("trialId", trialId).bind("fold", u.fold())
-                    .bind("seed", u.seed()).bind("maxAttempts", maxAttempts).add();
+            batch.bind("experimentId", experimentId)
+                    .bind("trialId", trialId)
+                    .bind("fold", u.fold())
+                    .bind("seed", u.seed())
+                    .bind("maxAttempts", maxAttempts)
+                    .add();
         }
         if (!units.isEmpty()) {
             batch.execute();
@@ -129,15 +153,20 @@ final class SubmitWrites {
         h.createUpdate("UPDATE work_unit SET state = 'failed', error = 'not run: the trial had failed'"
                         + " WHERE experiment_id = :id AND state = 'queued' AND trial_id IN (SELECT t.id FROM trial t"
                         + " WHERE t.experiment_id = :id AND t.status = 'failed')")
-                .bind("id", experimentId).execute();
+                .bind("id", experimentId)
+                .execute();
         if (refit) {
             h.createUpdate("INSERT INTO work_unit (experiment_id, kind, state, max_attempts) VALUES (:id, 'refit',"
                             + " CASE WHEN EXISTS (SELECT 1 FROM refit r WHERE r.experiment_id = :id AND r.status = 'done')"
                             + " THEN 'done' ELSE 'queued' END, :maxAttempts)")
-                    .bind("id", experimentId).bind("maxAttempts", maxAttempts).execute();
+                    .bind("id", experimentId)
+                    .bind("maxAttempts", maxAttempts)
+                    .execute();
         }
-        h.createUpdate("UPDATE fold_run SET unit_id = (SELECT u.id FROM work_unit u WHERE u.trial_id = fold_run.trial_id"
-                        + " AND u.fold = fold_run.fold) WHERE trial_id IN (SELECT id FROM trial WHERE experiment_id = :id)")
-                .bind("id", experimentId).execute();
+        h.createUpdate(
+                        "UPDATE fold_run SET unit_id = (SELECT u.id FROM work_unit u WHERE u.trial_id = fold_run.trial_id"
+                                + " AND u.fold = fold_run.fold) WHERE trial_id IN (SELECT id FROM trial WHERE experiment_id = :id)")
+                .bind("id", experimentId)
+                .execute();
     }
 }

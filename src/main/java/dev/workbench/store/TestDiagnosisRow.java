@@ -12,8 +12,14 @@ import java.util.Objects;
  * @param fold     null for a refit on all training data
  * @param mistakes the stored gallery, most confident first; position i's image is {@code image(id, i)}
  */
-public record TestDiagnosisRow(long id, long experimentId, Long exportId, int trialIndex, Integer fold,
-                               ConfusionMatrix confusion, List<Mistake> mistakes) {
+public record TestDiagnosisRow(
+        long id,
+        long experimentId,
+        Long exportId,
+        int trialIndex,
+        Integer fold,
+        ConfusionMatrix confusion,
+        List<Mistake> mistakes) {
 
     public TestDiagnosisRow {
         Objects.requireNonNull(confusion, "confusion");

@@ -30,8 +30,13 @@ final class TraceWrites {
                 + " (:f, :epoch, :layer, :type, :param, :count, :q0, :q1, :q2, :q3, :q4, :q5, :q6, :q7, :nonFinite,"
                 + " :updateNorm)");
         for (LayerSpread s : spread) {
-            batch.bind("f", foldRunId).bind("epoch", s.epoch()).bind("layer", s.layer()).bind("type", s.layerType())
-                    .bind("param", s.param()).bind("count", s.count()).bind("nonFinite", s.bands().nonFinite())
+            batch.bind("f", foldRunId)
+                    .bind("epoch", s.epoch())
+                    .bind("layer", s.layer())
+                    .bind("type", s.layerType())
+                    .bind("param", s.param())
+                    .bind("count", s.count())
+                    .bind("nonFinite", s.bands().nonFinite())
                     .bind("updateNorm", s.updateNorm());
             for (int q = 0; q < SevenBands.BOUNDS; q++) {
                 batch.bind("q" + q, s.bands().bounds().get(q));
@@ -43,8 +48,13 @@ final class TraceWrites {
 
     /** Replaces the fold run's confusion matrix. */
     void confusion(Handle h, long foldRunId, ConfusionMatrix m) {
-        h.createUpdate("DELETE FROM fold_confusion WHERE fold_run_id = :f").bind("f", foldRunId).execute();
+        h.createUpdate("DELETE FROM fold_confusion WHERE fold_run_id = :f")
+                .bind("f", foldRunId)
+                .execute();
         h.createUpdate("INSERT INTO fold_confusion (fold_run_id, classes, counts) VALUES (:f, :classes, :counts)")
-                .bind("f", foldRunId).bind("classes", m.classes()).bind("counts", counts.write(m)).execute();
+                .bind("f", foldRunId)
+                .bind("classes", m.classes())
+                .bind("counts", counts.write(m))
+                .execute();
     }
 }

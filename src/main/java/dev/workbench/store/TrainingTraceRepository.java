@@ -35,21 +35,32 @@ public final class TrainingTraceRepository {
 
     /** The steps of the given fold runs, in order, by fold run id. */
     public Map<Long, List<StepMetrics>> steps(Collection<Long> foldRunIds) {
-        return byFoldRun(foldRunIds, "SELECT " + STEP_COLUMNS + " FROM step_metric s WHERE s.fold_run_id IN (<ids>)"
-                + " ORDER BY s.fold_run_id, s.iteration", TrainingTraceRepository::step);
+        return byFoldRun(
+                foldRunIds,
+                "SELECT " + STEP_COLUMNS + " FROM step_metric s WHERE s.fold_run_id IN (<ids>)"
+                        + " ORDER BY s.fold_run_id, s.iteration",
+                TrainingTraceRepository::step);
     }
 
     /** The weight spreads of the given fold runs, by epoch then layer then W before b, by fold run id. */
     public Map<Long, List<LayerSpread>> spreads(Collection<Long> foldRunIds) {
-        return byFoldRun(foldRunIds, "SELECT " + SPREAD_COLUMNS + " FROM weight_spread w WHERE w.fold_run_id IN (<ids>)"
-                + " ORDER BY w.fold_run_id, w.epoch, w.layer_index, w.param_kind", TrainingTraceRepository::spread);
+        return byFoldRun(
+                foldRunIds,
+                "SELECT " + SPREAD_COLUMNS + " FROM weight_spread w WHERE w.fold_run_id IN (<ids>)"
+                        + " ORDER BY w.fold_run_id, w.epoch, w.layer_index, w.param_kind",
+                TrainingTraceRepository::spread);
     }
 
     /** The out-of-fold confusion matrices of the given fold runs that stored one, by fold run id. */
     public Map<Long, ConfusionMatrix> confusions(Collection<Long> foldRunIds) {
-        return byFoldRun(foldRunIds, "SELECT c.fold_run_id, c.classes, c.counts FROM fold_confusion c"
-                + " WHERE c.fold_run_id IN (<ids>)", (rs) -> counts.read(rs.getInt("classes"), rs.getString("counts")))
-                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0)));
+        return byFoldRun(
+                        foldRunIds,
+                        "SELECT c.fold_run_id, c.classes, c.counts FROM fold_confusion c"
+                                + " WHERE c.fold_run_id IN (<ids>)",
+                        (rs) -> counts.read(rs.getInt("classes"), rs.getString("counts")))
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get(0)));
     }
 
     /**
@@ -57,14 +68,15 @@ public final class TrainingTraceRepository {
      * value, or NaN/infinite, at any reading of any fold.
      */
     public Set<Long> alarmingTrials(long experimentId) {
-        return Set.copyOf(db.withHandle("find trials with alarming weights in experiment " + experimentId, h -> h
-                .createQuery("SELECT DISTINCT f.trial_id FROM weight_spread w JOIN fold_run f ON f.id = w.fold_run_id"
-                        + " JOIN trial t ON t.id = f.trial_id WHERE t.experiment_id = :id AND (w.non_finite > 0"
-                        + " OR w.q0 < -:limit OR w.q7 > :limit)")
-                .bind("id", experimentId)
-                .bind("limit", LayerSpread.WARN_MAGNITUDE)
-                .mapTo(Long.class)
-                .list()));
+        return Set.copyOf(
+                db.withHandle("find trials with alarming weights in experiment " + experimentId, h -> h.createQuery(
+                                "SELECT DISTINCT f.trial_id FROM weight_spread w JOIN fold_run f ON f.id = w.fold_run_id"
+                                        + " JOIN trial t ON t.id = f.trial_id WHERE t.experiment_id = :id AND (w.non_finite > 0"
+                                        + " OR w.q0 < -:limit OR w.q7 > :limit)")
+                        .bind("id", experimentId)
+                        .bind("limit", LayerSpread.WARN_MAGNITUDE)
+                        .mapTo(Long.class)
+                        .list()));
     }
 
     /** Reads one row of a result set. */
@@ -80,13 +92,19 @@ public final class TrainingTraceRepository {
         return db.withHandle("read training trace of " + ids.size() + " fold runs", h -> h.createQuery(sql)
                 .bindList("ids", List.copyOf(ids))
                 .map((rs, ctx) -> Map.entry(rs.getLong("fold_run_id"), reader.read(rs)))
-                .collect(Collectors.groupingBy(Map.Entry::getKey,
-                        Collectors.mapping(Map.Entry::getValue, Collectors.toList()))));
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList()))));
     }
 
     private static StepMetrics step(ResultSet rs) throws SQLException {
-        return new StepMetrics(rs.getInt("epoch"), rs.getInt("batch"), rs.getLong("iteration"), rs.getLong("images_seen"),
-                rs.getDouble("train_loss"), rs.getDouble("train_accuracy"), rs.getDouble("val_loss"),
+        return new StepMetrics(
+                rs.getInt("epoch"),
+                rs.getInt("batch"),
+                rs.getLong("iteration"),
+                rs.getLong("images_seen"),
+                rs.getDouble("train_loss"),
+                rs.getDouble("train_accuracy"),
+                rs.getDouble("val_loss"),
                 rs.getDouble("val_accuracy"));
     }
 
@@ -95,8 +113,13 @@ public final class TrainingTraceRepository {
         for (int q = 0; q < SevenBands.BOUNDS; q++) {
             bounds.add(rs.getDouble("q" + q));
         }
-        return new LayerSpread(rs.getInt("epoch"), rs.getInt("layer_index"), rs.getString("layer_type"),
-                rs.getString("param_kind"), rs.getLong("value_count"), new SevenBands(bounds, rs.getLong("non_finite")),
+        return new LayerSpread(
+                rs.getInt("epoch"),
+                rs.getInt("layer_index"),
+                rs.getString("layer_type"),
+                rs.getString("param_kind"),
+                rs.getLong("value_count"),
+                new SevenBands(bounds, rs.getLong("non_finite")),
                 rs.getDouble("update_norm"));
     }
 }

@@ -11,5 +11,11 @@ package dev.workbench.store;
  * @param batchIndex    the TPE batch that proposed it; null outside TPE
  * @param proposer      what proposed that batch ({@code random} or {@code tpe}); null outside TPE
  */
-public record TrialSearchRow(long trialId, int trialIndex, Integer prunedAtEpoch, Integer rungEpoch, Double rungScore,
-                             Integer batchIndex, String proposer) {}
+public record TrialSearchRow(
+        long trialId,
+        int trialIndex,
+        Integer prunedAtEpoch,
+        Integer rungEpoch,
+        Double rungScore,
+        Integer batchIndex,
+        String proposer) {}

@@ -21,11 +21,20 @@ public final class UnitRepository {
         return db.withHandle("read units of experiment " + experimentId, h -> h.createQuery(
                         SELECT + "WHERE u.experiment_id = :id ORDER BY u.id")
                 .bind("id", experimentId)
-                .map((rs, ctx) -> new UnitRow(rs.getLong("id"), rs.getLong("experiment_id"),
-                        UnitKind.of(rs.getString("kind")), rs.getObject("trial_index", Integer.class),
-                        rs.getObject("fold", Integer.class), rs.getString("state"), rs.getInt("attempt"),
-                        rs.getInt("failures"), rs.getInt("max_attempts"), rs.getString("owner"),
-                        Rows.instant(rs, "lease_until"), Rows.instant(rs, "heartbeat_at"), rs.getString("error")))
+                .map((rs, ctx) -> new UnitRow(
+                        rs.getLong("id"),
+                        rs.getLong("experiment_id"),
+                        UnitKind.of(rs.getString("kind")),
+                        rs.getObject("trial_index", Integer.class),
+                        rs.getObject("fold", Integer.class),
+                        rs.getString("state"),
+                        rs.getInt("attempt"),
+                        rs.getInt("failures"),
+                        rs.getInt("max_attempts"),
+                        rs.getString("owner"),
+                        Rows.instant(rs, "lease_until"),
+                        Rows.instant(rs, "heartbeat_at"),
+                        rs.getString("error")))
                 .list());
     }
 

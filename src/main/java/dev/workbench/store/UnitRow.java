@@ -14,9 +14,20 @@ import java.time.Instant;
  * @param heartbeatAt the last claim's last heartbeat
  * @param error       the last failed attempt's error, if any
  */
-public record UnitRow(long id, long experimentId, UnitKind kind, Integer trialIndex, Integer fold, String state,
-                      int attempt, int failures, int maxAttempts, String owner, Instant leaseUntil,
-                      Instant heartbeatAt, String error) {
+public record UnitRow(
+        long id,
+        long experimentId,
+        UnitKind kind,
+        Integer trialIndex,
+        Integer fold,
+        String state,
+        int attempt,
+        int failures,
+        int maxAttempts,
+        String owner,
+        Instant leaseUntil,
+        Instant heartbeatAt,
+        String error) {
 
     /** The worker process of the owner: {@code host:pid}. */
     public String worker() {

@@ -18,8 +18,8 @@ public final class ArrayData {
 
     private ArrayData(int height, int width, int channels, int numClasses, float[] features, int[] labels) {
         if (height < 1 || width < 1 || channels < 1 || numClasses < 1) {
-            throw new IllegalArgumentException("shape and class count must be positive, got "
-                    + height + "x" + width + "x" + channels + ", " + numClasses + " classes");
+            throw new IllegalArgumentException("shape and class count must be positive, got " + height + "x" + width
+                    + "x" + channels + ", " + numClasses + " classes");
         }
         if (features.length != (long) labels.length * height * width * channels) {
             throw new IllegalArgumentException(labels.length + " rows of " + height + "x" + width + "x" + channels

@@ -77,7 +77,10 @@ public final class Checkpoint {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Checkpoint c && c.epoch == epoch && c.rngRoot == rngRoot && c.rngNode == rngNode
+        return o instanceof Checkpoint c
+                && c.epoch == epoch
+                && c.rngRoot == rngRoot
+                && c.rngNode == rngNode
                 && Arrays.equals(c.model, model);
     }
 

@@ -15,17 +15,17 @@ import java.util.List;
 public interface EpochListener {
 
     /** Ignores everything. */
-    EpochListener NONE = metrics -> { };
+    EpochListener NONE = metrics -> {};
 
     /** Called once per finished epoch, in order. */
     void onEpoch(EpochMetrics metrics);
 
     /** A step logged within an epoch (see {@code training.log_every}); the epoch's last one comes just before it. */
-    default void onStep(StepMetrics step) { }
+    default void onStep(StepMetrics step) {}
 
     /** The spread of every layer's weights and biases: once before training (epoch 0) and after every epoch. */
-    default void onWeights(List<LayerSpread> spread) { }
+    default void onWeights(List<LayerSpread> spread) {}
 
     /** The confusion matrix and worst mistakes on the validation rows at the last epoch run; not called without them. */
-    default void onDiagnosis(Diagnosis validation) { }
+    default void onDiagnosis(Diagnosis validation) {}
 }

@@ -7,8 +7,7 @@ final class EpochOrder {
 
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 
-    private EpochOrder() {
-    }
+    private EpochOrder() {}
 
     /**
      * A permutation of {@code 0..n-1} that depends only on {@code seed} and {@code epoch} (from 1):

@@ -46,7 +46,8 @@ final class FittedBatchMetrics extends BaseTrainingListener {
 
     /** Mean loss and accuracy over the rows fitted since the previous call (or {@link #reset}); starts a new window. */
     Evaluation window() {
-        Evaluation window = windowRows == 0 ? Evaluation.NONE
+        Evaluation window = windowRows == 0
+                ? Evaluation.NONE
                 : new Evaluation(windowLoss / windowRows, windowCorrect / (double) windowRows, (int) windowRows);
         windowLoss = 0;
         windowCorrect = 0;

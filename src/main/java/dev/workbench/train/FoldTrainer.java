@@ -53,7 +53,8 @@ public final class FoldTrainer {
     public SegmentResult trainSegment(TrainRequest request, Segment segment, EpochListener listener) {
         try (TrainedModel model = trainModel(request, segment, listener)) {
             int reached = segment.fromEpoch() + model.result().epochs().size();
-            boolean paused = !model.result().stoppedEarly() && reached < request.training().epochs().resolveInt(request.params());
+            boolean paused = !model.result().stoppedEarly()
+                    && reached < request.training().epochs().resolveInt(request.params());
             return new SegmentResult(model.result(), paused ? model.checkpoint(reached) : null);
         }
     }
@@ -65,11 +66,12 @@ public final class FoldTrainer {
 
     private TrainedModel trainModel(TrainRequest request, Segment segment, EpochListener listener) {
         requireCompatible(request);
-        MultiLayerNetwork net = segment.resume() != null ? segment.resume().restore()
+        MultiLayerNetwork net = segment.resume() != null
+                ? segment.resume().restore()
                 : factory.network(request.model(), request.training(), request.params(), request.seed());
         ArrayData validationRows = request.validation();
         try (LabelledArrays train = LabelledArrays.of(request.train());
-             LabelledArrays validation = hasRows(validationRows) ? LabelledArrays.of(validationRows) : null) {
+                LabelledArrays validation = hasRows(validationRows) ? LabelledArrays.of(validationRows) : null) {
             return new TrainedModel(net, fit(net, request, segment, train, validation, listener));
         } catch (RuntimeException | Error e) {
             net.close();
@@ -79,8 +81,13 @@ public final class FoldTrainer {
         }
     }
 
-    private FoldResult fit(MultiLayerNetwork net, TrainRequest request, Segment segment, LabelledArrays train,
-                           LabelledArrays validation, EpochListener listener) {
+    private FoldResult fit(
+            MultiLayerNetwork net,
+            TrainRequest request,
+            Segment segment,
+            LabelledArrays train,
+            LabelledArrays validation,
+            EpochListener listener) {
         int epochs = segment.lastEpoch(request.training().epochs().resolveInt(request.params()));
         int from = segment.fromEpoch();
         EarlyStop earlyStop = EarlyStop.of(request.training().earlyStopping());
@@ -92,15 +99,18 @@ public final class FoldTrainer {
         if (from == 0) {
             listener.onWeights(before);
         }
-        try (LabelledArrays shuffled = train.emptyLike(); LabelledArrays sample = sample(request, validation)) {
+        try (LabelledArrays shuffled = train.emptyLike();
+                LabelledArrays sample = sample(request, validation)) {
             StepLog steps = stepLog(request, train.count(), net, sample, listener);
-            steps.resumeAfter(from, train.count(), request.training().batchSize().resolveInt(request.params()));
+            steps.resumeAfter(
+                    from, train.count(), request.training().batchSize().resolveInt(request.params()));
             Recording recording = new Recording(fitted, steps, weights, listener);
             EpochData data = new EpochData(train, shuffled, validation);
             Diagnosis diagnosis = null;
             boolean stopped = false;
             for (int epoch = from + 1; epoch <= epochs && !stopped; epoch++) {
-                DiagnosisCollector collector = new DiagnosisCollector(train.source().numClasses(), DiagnosisCollector.GALLERY);
+                DiagnosisCollector collector =
+                        new DiagnosisCollector(train.source().numClasses(), DiagnosisCollector.GALLERY);
                 EpochMetrics metrics = epoch(net, request, epoch, data, recording, collector);
                 done.add(metrics);
                 listener.onEpoch(metrics);
@@ -120,13 +130,15 @@ public final class FoldTrainer {
         }
     }
 
-    private static StepLog stepLog(TrainRequest request, int rows, MultiLayerNetwork net, LabelledArrays sample,
-                                   EpochListener listener) {
+    private static StepLog stepLog(
+            TrainRequest request, int rows, MultiLayerNetwork net, LabelledArrays sample, EpochListener listener) {
         int batch = request.training().batchSize().resolveInt(request.params());
         Integer validateEvery = request.training().validateEvery();
-        return new StepLog(StepLog.every(request.training().logEvery(), (rows + batch - 1) / batch),
+        return new StepLog(
+                StepLog.every(request.training().logEvery(), (rows + batch - 1) / batch),
                 validateEvery == null ? 0 : validateEvery,
-                sample == null ? null : () -> InferenceEvaluator.evaluate(net, sample), listener);
+                sample == null ? null : () -> InferenceEvaluator.evaluate(net, sample),
+                listener);
     }
 
     /**
@@ -139,7 +151,8 @@ public final class FoldTrainer {
             return null;
         }
         int n = validation.count();
-        int[] rows = java.util.Arrays.copyOf(EpochOrder.permutation(n, request.seed() ^ SAMPLE_SALT, 0),
+        int[] rows = java.util.Arrays.copyOf(
+                EpochOrder.permutation(n, request.seed() ^ SAMPLE_SALT, 0),
                 Math.min(n, request.training().sampleRows()));
         java.util.Arrays.sort(rows);
         return LabelledArrays.of(validation.source().rows(rows));
@@ -149,29 +162,49 @@ public final class FoldTrainer {
     private record EpochData(LabelledArrays train, LabelledArrays shuffled, LabelledArrays validation) {}
 
     /** What records an epoch as it runs: batch sums, steps, weight readings and the listener they go to. */
-    private record Recording(FittedBatchMetrics fitted, StepLog steps, WeightSpreadMeter weights,
-                             EpochListener listener) {}
+    private record Recording(
+            FittedBatchMetrics fitted, StepLog steps, WeightSpreadMeter weights, EpochListener listener) {}
 
-    private static EpochMetrics epoch(MultiLayerNetwork net, TrainRequest request, int epoch, EpochData data,
-                                      Recording recording, DiagnosisCollector diagnosis) {
+    private static EpochMetrics epoch(
+            MultiLayerNetwork net,
+            TrainRequest request,
+            int epoch,
+            EpochData data,
+            Recording recording,
+            DiagnosisCollector diagnosis) {
         long start = System.nanoTime();
         double learningRate = net.getLearningRate(net.getnLayers() - 1);
         int batch = request.training().batchSize().resolveInt(request.params());
         recording.fitted().reset();
-        fitEpoch(net, data.train(), data.shuffled(), batch, request.seed(), epoch, recording.fitted(), recording.steps());
+        fitEpoch(
+                net,
+                data.train(),
+                data.shuffled(),
+                batch,
+                request.seed(),
+                epoch,
+                recording.fitted(),
+                recording.steps());
         Evaluation onTrain = recording.fitted().epoch();
         if (!Double.isFinite(onTrain.loss())) {
             recording.steps().closeEpoch(Double.NaN, Double.NaN);
             recording.listener().onWeights(recording.weights().read(epoch));
-            throw new TrainingException("loss became " + (Double.isNaN(onTrain.loss()) ? "NaN" : "infinite")
-                    + " in epoch " + epoch);
+            throw new TrainingException(
+                    "loss became " + (Double.isNaN(onTrain.loss()) ? "NaN" : "infinite") + " in epoch " + epoch);
         }
-        Evaluation onValidation = data.validation() == null ? Evaluation.NONE
+        Evaluation onValidation = data.validation() == null
+                ? Evaluation.NONE
                 : InferenceEvaluator.evaluate(net, data.validation(), diagnosis);
         recording.steps().closeEpoch(onValidation.loss(), onValidation.accuracy());
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(),
-                onValidation.loss(), onValidation.accuracy(), learningRate, seconds);
+        return new EpochMetrics(
+                epoch,
+                onTrain.loss(),
+                onTrain.accuracy(),
+                onValidation.loss(),
+                onValidation.accuracy(),
+                learningRate,
+                seconds);
     }
 
     /**
@@ -179,8 +212,15 @@ public final class FoldTrainer {
      * (registered as the network's listener) is told each batch's labels before it is fitted, and
      * {@code steps} hears of each fitted batch.
      */
-    static void fitEpoch(MultiLayerNetwork net, LabelledArrays train, LabelledArrays shuffled,
-                         int batch, long seed, int epoch, FittedBatchMetrics fitted, StepLog steps) {
+    static void fitEpoch(
+            MultiLayerNetwork net,
+            LabelledArrays train,
+            LabelledArrays shuffled,
+            int batch,
+            long seed,
+            int epoch,
+            FittedBatchMetrics fitted,
+            StepLog steps) {
         int[] order = EpochOrder.permutation(train.count(), seed, epoch);
         shuffled.fillPermuted(train, order);
         int batches = (train.count() + batch - 1) / batch;
@@ -201,8 +241,8 @@ public final class FoldTrainer {
         ModelSpec.InputShape in = request.model().input();
         ArrayData data = request.train();
         if (data.height() != in.height() || data.width() != in.width() || data.channels() != in.channels()) {
-            throw new IllegalArgumentException("data " + data + " does not match the model input "
-                    + in.height() + "x" + in.width() + "x" + in.channels());
+            throw new IllegalArgumentException("data " + data + " does not match the model input " + in.height() + "x"
+                    + in.width() + "x" + in.channels());
         }
         List<LayerSpec> layers = request.model().layers();
         if (!(layers.get(layers.size() - 1) instanceof LayerSpec.Output out)

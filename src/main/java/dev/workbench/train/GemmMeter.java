@@ -7,8 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Measures the FLOAT matrix-multiply rate ND4J reaches on the calling thread: the machine's ceiling. */
 public final class GemmMeter {
 
-    private GemmMeter() {
-    }
+    private GemmMeter() {}
 
     /** Length of one timing window; the best window counts, so short bursts of other load do not. */
     private static final double WINDOW_SECONDS = 0.5;
@@ -18,8 +17,9 @@ public final class GemmMeter {
      * best of the half-second windows in about {@code seconds} of products, after one warm-up product.
      */
     public static double gflops(int n, double seconds) {
-        try (INDArray a = Nd4j.rand(DataType.FLOAT, n, n); INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
-             INDArray c = Nd4j.create(DataType.FLOAT, n, n)) {
+        try (INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
+                INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
+                INDArray c = Nd4j.create(DataType.FLOAT, n, n)) {
             a.mmuli(b, c);
             double best = 0;
             for (int window = 0; window < Math.max(1, seconds / WINDOW_SECONDS); window++) {

@@ -11,8 +11,7 @@ final class InferenceEvaluator {
     /** Probability floor inside the log, as DL4J's MCXENT loss uses. */
     private static final double EPSILON = 1e-10;
 
-    private InferenceEvaluator() {
-    }
+    private InferenceEvaluator() {}
 
     static Evaluation evaluate(MultiLayerNetwork net, LabelledArrays data) {
         return evaluate(net, data, new DiagnosisCollector(data.source().numClasses(), 0));

@@ -36,8 +36,8 @@ final class LabelledArrays implements AutoCloseable {
 
     /** Empty arrays of the same shapes, to receive shuffled copies. */
     LabelledArrays emptyLike() {
-        return new LabelledArrays(data, Nd4j.create(DataType.FLOAT, features.shape()),
-                Nd4j.create(DataType.FLOAT, oneHot.shape()));
+        return new LabelledArrays(
+                data, Nd4j.create(DataType.FLOAT, features.shape()), Nd4j.create(DataType.FLOAT, oneHot.shape()));
     }
 
     /** Writes {@code source}'s rows in the given order into this object's arrays; {@code order} is a permutation. */

@@ -24,10 +24,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.MapSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Turns a model template plus one candidate's parameter values into a DL4J network. This is the one
@@ -57,7 +57,8 @@ public final class NetworkFactory {
             list.layer(index++, layer(layer, params));
         }
         ModelSpec.InputShape in = model.input();
-        return list.setInputType(InputType.convolutionalFlat(in.height(), in.width(), in.channels())).build();
+        return list.setInputType(InputType.convolutionalFlat(in.height(), in.width(), in.channels()))
+                .build();
     }
 
     /** A new, initialised network for one candidate; call on the thread that will train it. */
@@ -108,17 +109,24 @@ public final class NetworkFactory {
             int s = c.stride().resolveInt(params);
             ConvolutionLayer.Builder b = new ConvolutionLayer.Builder(k, k).stride(s, s);
             b.convolutionMode(c.padding() == LayerSpec.Padding.SAME ? ConvolutionMode.Same : ConvolutionMode.Truncate);
-            return b.nOut(c.filters().resolveInt(params)).activation(activation(c.activation())).build();
+            return b.nOut(c.filters().resolveInt(params))
+                    .activation(activation(c.activation()))
+                    .build();
         }
         if (spec instanceof LayerSpec.MaxPool p) {
             int size = p.size().resolveInt(params);
             int stride = p.stride().resolveInt(params);
             return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                    .kernelSize(size, size).stride(stride, stride).convolutionMode(ConvolutionMode.Truncate).build();
+                    .kernelSize(size, size)
+                    .stride(stride, stride)
+                    .convolutionMode(ConvolutionMode.Truncate)
+                    .build();
         }
         if (spec instanceof LayerSpec.Dense d) {
             return new DenseLayer.Builder()
-                    .nOut(d.units().resolveInt(params)).activation(activation(d.activation())).build();
+                    .nOut(d.units().resolveInt(params))
+                    .activation(activation(d.activation()))
+                    .build();
         }
         if (spec instanceof LayerSpec.Dropout d) {
             double rate = d.rate().resolve(params);
@@ -126,7 +134,9 @@ public final class NetworkFactory {
         }
         LayerSpec.Output o = (LayerSpec.Output) spec;
         return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .nOut(o.classes().resolveInt(params)).activation(Activation.SOFTMAX).build();
+                .nOut(o.classes().resolveInt(params))
+                .activation(Activation.SOFTMAX)
+                .build();
     }
 
     private static Activation activation(LayerSpec.Activation a) {

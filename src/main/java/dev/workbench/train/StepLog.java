@@ -29,7 +29,8 @@ final class StepLog {
      */
     StepLog(int every, int validateEvery, Supplier<Evaluation> sample, EpochListener listener) {
         if (every < 0 || validateEvery < 0) {
-            throw new IllegalArgumentException("log_every and validate_every must be >= 0, got " + every + ", " + validateEvery);
+            throw new IllegalArgumentException(
+                    "log_every and validate_every must be >= 0, got " + every + ", " + validateEvery);
         }
         this.every = every;
         this.validateEvery = sample == null ? 0 : validateEvery;
@@ -47,7 +48,8 @@ final class StepLog {
      * {@value #DEFAULT_STEPS_PER_EPOCH} steps per epoch of {@code batchesPerEpoch} batches.
      */
     static int every(Integer configured, int batchesPerEpoch) {
-        return configured != null ? configured
+        return configured != null
+                ? configured
                 : Math.max(1, (int) Math.round(batchesPerEpoch / (double) DEFAULT_STEPS_PER_EPOCH));
     }
 
@@ -68,8 +70,8 @@ final class StepLog {
             return;
         }
         Evaluation window = fitted.window();
-        StepMetrics step = new StepMetrics(epoch, batch, iteration, images, window.loss(), window.accuracy(),
-                Double.NaN, Double.NaN);
+        StepMetrics step = new StepMetrics(
+                epoch, batch, iteration, images, window.loss(), window.accuracy(), Double.NaN, Double.NaN);
         if (batch == batches) {
             pending = step;
         } else if (validate) {

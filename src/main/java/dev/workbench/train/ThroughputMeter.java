@@ -34,7 +34,8 @@ public final class ThroughputMeter {
         MultiLayerNetwork net = factory.network(request.model(), request.training(), params, request.seed());
         FittedBatchMetrics fitted = new FittedBatchMetrics();
         net.setListeners(fitted);
-        try (LabelledArrays train = LabelledArrays.of(request.train()); LabelledArrays shuffled = train.emptyLike()) {
+        try (LabelledArrays train = LabelledArrays.of(request.train());
+                LabelledArrays shuffled = train.emptyLike()) {
             FoldTrainer.fitEpoch(net, train, shuffled, batch, request.seed(), 0, fitted, StepLog.off());
             InferenceEvaluator.evaluate(net, train);
             long fitNanos = 0;

@@ -29,9 +29,10 @@ public record TrainRequest(
         if (train.count() == 0) {
             throw new IllegalArgumentException("no training rows");
         }
-        if (validation != null && (validation.rowSize() != train.rowSize()
-                || validation.numClasses() != train.numClasses())) {
-            throw new IllegalArgumentException("validation data " + validation + " does not match training data " + train);
+        if (validation != null
+                && (validation.rowSize() != train.rowSize() || validation.numClasses() != train.numClasses())) {
+            throw new IllegalArgumentException(
+                    "validation data " + validation + " does not match training data " + train);
         }
     }
 

@@ -28,16 +28,25 @@ final class ApiErrors {
         app.exception(UserInputException.class, (e, ctx) -> answer(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
         app.exception(WorkbenchException.class, (e, ctx) -> {
             LOG.warn("{} failed: {}", ctx.path(), e.getMessage());
-            answer(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "could not read the results database; the dashboard's "
-                    + "log says why");
+            answer(
+                    ctx,
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    "could not read the results database; the dashboard's " + "log says why");
         });
-        app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, HttpStatus.forStatus(e.getStatus()),
-                e.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.getCode()
-                        ? "the dashboard is read-only: " + ctx.method() + " is not allowed on " + ctx.path()
-                        : e.getMessage()));
+        app.exception(
+                HttpResponseException.class,
+                (e, ctx) -> answer(
+                        ctx,
+                        HttpStatus.forStatus(e.getStatus()),
+                        e.getStatus() == HttpStatus.METHOD_NOT_ALLOWED.getCode()
+                                ? "the dashboard is read-only: " + ctx.method() + " is not allowed on " + ctx.path()
+                                : e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} failed", ctx.path(), e);
-            answer(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName());
+            answer(
+                    ctx,
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    "internal error: " + e.getClass().getSimpleName());
         });
     }
 

@@ -45,15 +45,19 @@ public final class DashboardApp {
         app.get("/api/experiments/{id}/search", ctx -> ctx.json(results.search(id(ctx))));
         app.get("/api/experiments/{id}/curves", ctx -> {
             long id = id(ctx);
-            ctx.json(results.curves(id, Params.trialIds(ctx.queryParam("trials"), 1),
+            ctx.json(results.curves(
+                    id,
+                    Params.trialIds(ctx.queryParam("trials"), 1),
                     Params.metric(ctx.queryParam("metric"), results.metric(id)),
-                    Params.xAxis(ctx.queryParam("x")), Params.points(ctx.queryParam("points"))));
+                    Params.xAxis(ctx.queryParam("x")),
+                    Params.points(ctx.queryParam("points"))));
         });
         app.get("/api/experiments/{id}/history", ctx -> ctx.json(results.history(id(ctx))));
         app.get("/api/experiments/{id}/importance", ctx -> ctx.json(results.importance(id(ctx))));
         app.get("/api/trials/{id}", ctx -> ctx.json(results.trial(id(ctx), Params.points(ctx.queryParam("points")))));
         app.get("/api/exports/{id}/{file}", ctx -> ExportDownload.send(ctx, results, id(ctx), ctx.pathParam("file")));
-        app.get("/api/diagnoses/{id}/mistakes/{file}",
+        app.get(
+                "/api/diagnoses/{id}/mistakes/{file}",
                 ctx -> MistakeImage.send(ctx, results, id(ctx), ctx.pathParam("file")));
         app.get("/api/compare", ctx -> ctx.json(results.compare(Params.trialIds(ctx.queryParam("trials"), 2))));
         ApiErrors.register(app);

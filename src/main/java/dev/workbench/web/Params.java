@@ -11,6 +11,7 @@ final class Params {
 
     /** The per-epoch metrics a curve can show. */
     static final List<String> METRICS = List.of("train_loss", "train_accuracy", "val_loss", "val_accuracy");
+
     static final int DEFAULT_POINTS = 300;
     static final int MAX_POINTS = 5000;
     static final int MAX_TRIALS = 50;
@@ -40,8 +41,8 @@ final class Params {
             ids.add(id("trials", part.trim()));
         }
         if (ids.size() < min || ids.size() > MAX_TRIALS) {
-            throw new UserInputException("trials: expected " + min + " to " + MAX_TRIALS
-                    + " distinct trial ids, got " + ids.size());
+            throw new UserInputException(
+                    "trials: expected " + min + " to " + MAX_TRIALS + " distinct trial ids, got " + ids.size());
         }
         return new ArrayList<>(ids);
     }
@@ -52,7 +53,8 @@ final class Params {
             return fallback;
         }
         if (!METRICS.contains(value)) {
-            throw new UserInputException("metric: expected one of " + String.join(", ", METRICS) + ", got '" + value + "'");
+            throw new UserInputException(
+                    "metric: expected one of " + String.join(", ", METRICS) + ", got '" + value + "'");
         }
         return value;
     }

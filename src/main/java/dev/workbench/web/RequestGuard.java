@@ -47,8 +47,10 @@ final class RequestGuard {
         if (allowed.contains(ANY) || (host != null && allowed.contains(bare(withoutPort(host))))) {
             return;
         }
-        throw new HttpResponseException(HttpStatus.MISDIRECTED_REQUEST.getCode(), "this dashboard does not answer to "
-                + "host '" + host + "'; start it with --allow-host NAME to serve it under another name");
+        throw new HttpResponseException(
+                HttpStatus.MISDIRECTED_REQUEST.getCode(),
+                "this dashboard does not answer to " + "host '" + host
+                        + "'; start it with --allow-host NAME to serve it under another name");
     }
 
     /** {@code [::1]} and {@code ::1} alike, lower case. */

@@ -12,16 +12,14 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Nd4jCpu {
 
-    private Nd4jCpu() {
-    }
+    private Nd4jCpu() {}
 
     /** Answers the one call DL4J makes, from the real native environment. */
     public static final class Environment {
 
         private static final Environment INSTANCE = new Environment();
 
-        private Environment() {
-        }
+        private Environment() {}
 
         /** The single instance, as the reflective caller expects. */
         public static Environment getInstance() {
@@ -34,8 +32,12 @@ public final class Nd4jCpu {
          */
         public boolean isUseMKLDNN() {
             Nd4j.getExecutioner(); // makes sure the backend and its native library are loaded
-            return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN()
-                    && NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().contains("HAVE_ONEDNN");
+            return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance()
+                            .isUseONEDNN()
+                    && NativeOpsHolder.getInstance()
+                            .getDeviceNativeOps()
+                            .buildInfo()
+                            .contains("HAVE_ONEDNN");
         }
     }
 }

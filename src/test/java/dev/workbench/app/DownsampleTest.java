@@ -10,7 +10,8 @@ class DownsampleTest {
 
     @Test
     void short_curves_are_kept_whole() {
-        assertThat(Downsample.lttb(new double[] {1, 2, 3}, new double[] {5, 6, 7}, 300)).containsExactly(0, 1, 2);
+        assertThat(Downsample.lttb(new double[] {1, 2, 3}, new double[] {5, 6, 7}, 300))
+                .containsExactly(0, 1, 2);
         assertThat(Downsample.stride(3, 300)).containsExactly(0, 1, 2);
     }
 

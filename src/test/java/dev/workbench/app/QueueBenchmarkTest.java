@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workbench.store.Store;
 import dev.workbench.testing.PostgresServer;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /** The queue benchmark drains its units on PostgreSQL, reports its rates and leaves no experiment behind. */
 @Tag("slow")

@@ -22,8 +22,10 @@ class RankingTest {
     @Test
     void done_trials_with_a_finite_mean_rank_best_first_ties_by_index_and_others_not_at_all() {
         long id = Samples.submit(store, Samples.experiment("e", "maximize"), Samples.trials(5), 1);
-        Samples.finishNext(store, id, new ScoreSummary(Double.NaN, Double.NaN, Double.NEGATIVE_INFINITY,
-                Double.POSITIVE_INFINITY, 3));
+        Samples.finishNext(
+                store,
+                id,
+                new ScoreSummary(Double.NaN, Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 3));
         Samples.finishNext(store, id, new ScoreSummary(0.8, 0, 0.8, 0.8, 1));
         Samples.finishNext(store, id, new ScoreSummary(0.9, 0, 0.9, 0.9, 1));
         Samples.finishNext(store, id, new ScoreSummary(0.9, 0, 0.9, 0.9, 1));
@@ -31,8 +33,11 @@ class RankingTest {
         List<TrialRow> trials = store.trials().byExperiment(id);
 
         assertThat(Ranking.ranked(trials, true)).extracting(TrialRow::index).containsExactly(2, 3, 1);
-        assertThat(Ranking.ranks(trials, true)).containsOnlyKeys(trials.get(1).id(), trials.get(2).id(),
-                trials.get(3).id()).containsEntry(trials.get(2).id(), 1).containsEntry(trials.get(3).id(), 2);
+        assertThat(Ranking.ranks(trials, true))
+                .containsOnlyKeys(
+                        trials.get(1).id(), trials.get(2).id(), trials.get(3).id())
+                .containsEntry(trials.get(2).id(), 1)
+                .containsEntry(trials.get(3).id(), 2);
         assertThat(Ranking.best(store, id)).map(TrialRow::index).contains(2);
     }
 
@@ -42,7 +47,8 @@ class RankingTest {
         Samples.finishNext(store, id, new ScoreSummary(0.5, 0, 0.5, 0.5, 1));
         Samples.finishNext(store, id, new ScoreSummary(0.4, 0, 0.4, 0.4, 1));
 
-        assertThat(Ranking.ranked(store.trials().byExperiment(id), false)).extracting(TrialRow::index)
+        assertThat(Ranking.ranked(store.trials().byExperiment(id), false))
+                .extracting(TrialRow::index)
                 .containsExactly(1, 0);
     }
 }

@@ -44,8 +44,9 @@ class LayeringTest {
             Map.entry("train", Set.of("spec", "metrics")),
             Map.entry("store", Set.of("metrics")),
             Map.entry("export", Set.of("train", "data", "metrics")),
-            Map.entry("app", Set.of("search", "train", "store", "export", "backend", "data", "provenance", "spec",
-                    "metrics")),
+            Map.entry(
+                    "app",
+                    Set.of("search", "train", "store", "export", "backend", "data", "provenance", "spec", "metrics")),
             Map.entry("bench", Set.of("app", "train", "search", "backend", "data", "provenance", "spec")),
             Map.entry("web", Set.of("app")),
             Map.entry("cli", Set.of("app", "bench")));
@@ -90,7 +91,8 @@ class LayeringTest {
     void every_package_is_in_the_allow_list() throws IOException {
         Set<String> packages = new TreeSet<>();
         try (Stream<Path> dirs = Files.list(SOURCES)) {
-            dirs.filter(Files::isDirectory).forEach(d -> packages.add(d.getFileName().toString()));
+            dirs.filter(Files::isDirectory)
+                    .forEach(d -> packages.add(d.getFileName().toString()));
         }
         assertThat(packages).isEqualTo(new TreeSet<>(MAY_USE.keySet()));
         assertThat(LIBRARIES_BARRED.keySet()).isEqualTo(MAY_USE.keySet());
@@ -99,16 +101,23 @@ class LayeringTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("packages")
     void a_package_uses_only_the_packages_it_may(String pkg) {
-        noClasses().that().resideInAPackage(ROOT + "." + pkg + "..")
-                .should().dependOnClassesThat(outsideAllowList(pkg))
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + "." + pkg + "..")
+                .should()
+                .dependOnClassesThat(outsideAllowList(pkg))
                 .check(MAIN);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("packages")
     void a_package_keeps_out_the_libraries_it_must(String pkg) {
-        noClasses().that().resideInAPackage(ROOT + "." + pkg + "..")
-                .should().dependOnClassesThat().resideInAnyPackage(LIBRARIES_BARRED.get(pkg).toArray(String[]::new))
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + "." + pkg + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(LIBRARIES_BARRED.get(pkg).toArray(String[]::new))
                 .check(MAIN);
     }
 
@@ -131,7 +140,9 @@ class LayeringTest {
                 }
             }
         }
-        assertThat(violations).as("string literals naming a package %s may not use", pkg).isEmpty();
+        assertThat(violations)
+                .as("string literals naming a package %s may not use", pkg)
+                .isEmpty();
     }
 
     private static boolean allowed(String pkg, String used) {

@@ -15,7 +15,8 @@ class BackendSelectorTest {
     void cpuUnlessCudaIsAskedFor() {
         assertThat(new BackendSelector(null, true, () -> A100).choose())
                 .isEqualTo(new BackendSelector.Choice("cpu", false, ""));
-        assertThat(new BackendSelector(" CPU ", true, () -> A100).choose().cuda()).isFalse();
+        assertThat(new BackendSelector(" CPU ", true, () -> A100).choose().cuda())
+                .isFalse();
     }
 
     @Test
@@ -29,19 +30,23 @@ class BackendSelectorTest {
         assertThat(new BackendSelector("cuda", true, () -> H100).choose())
                 .satisfies(c -> assertThat(c.cuda()).isFalse())
                 .satisfies(c -> assertThat(c.fallback()).contains("H100", "sm_90"));
-        assertThat(new BackendSelector("cuda", true, () -> "").choose().fallback()).contains("no NVIDIA GPU");
-        assertThat(new BackendSelector("cuda", false, () -> A100).choose().fallback()).contains("mvn -Pcuda");
+        assertThat(new BackendSelector("cuda", true, () -> "").choose().fallback())
+                .contains("no NVIDIA GPU");
+        assertThat(new BackendSelector("cuda", false, () -> A100).choose().fallback())
+                .contains("mvn -Pcuda");
     }
 
     @Test
     void rejectsOtherBackends() {
         assertThatThrownBy(() -> new BackendSelector("rocm", false, () -> ""))
                 .isInstanceOf(UserInputException.class)
-                .hasMessageContaining("WORKBENCH_BACKEND").hasMessageContaining("rocm");
+                .hasMessageContaining("WORKBENCH_BACKEND")
+                .hasMessageContaining("rocm");
     }
 
     @Test
     void theCpuBuildHasNoCudaBackend() {
-        assertThat(BackendSelector.class.getClassLoader().getResource(BackendSelector.CUDA_BACKEND_CLASS)).isNull();
+        assertThat(BackendSelector.class.getClassLoader().getResource(BackendSelector.CUDA_BACKEND_CLASS))
+                .isNull();
     }
 }

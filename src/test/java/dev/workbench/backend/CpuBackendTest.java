@@ -18,9 +18,12 @@ class CpuBackendTest {
 
     @Test
     void readsAvx2FromTheFlagsLineOnly() {
-        assertThat(CpuBackend.cpuFlagsHaveAvx2("processor\t: 0\nflags\t\t: fpu sse4_2 avx avx2 fma\n")).isTrue();
-        assertThat(CpuBackend.cpuFlagsHaveAvx2("flags\t\t: fpu sse4_2 avx avx512f\n")).isFalse();
-        assertThat(CpuBackend.cpuFlagsHaveAvx2("model name\t: avx2 marketing\nflags\t\t: fpu\n")).isFalse();
+        assertThat(CpuBackend.cpuFlagsHaveAvx2("processor\t: 0\nflags\t\t: fpu sse4_2 avx avx2 fma\n"))
+                .isTrue();
+        assertThat(CpuBackend.cpuFlagsHaveAvx2("flags\t\t: fpu sse4_2 avx avx512f\n"))
+                .isFalse();
+        assertThat(CpuBackend.cpuFlagsHaveAvx2("model name\t: avx2 marketing\nflags\t\t: fpu\n"))
+                .isFalse();
     }
 
     @Test
@@ -37,7 +40,8 @@ class CpuBackendTest {
         assertThat(info.backend()).isEqualTo("CPU");
         assertThat(info.ompThreads()).isPositive();
         assumeTrue(BACKEND.hasAvx2(), "CPU lacks AVX2");
-        assertThat(info.nativeBuild()).as("loaded native build (ND4J loaded before prepare()?)")
+        assertThat(info.nativeBuild())
+                .as("loaded native build (ND4J loaded before prepare()?)")
                 .isEqualTo("linux-x86_64-onednn-avx2");
         assertThat(info.buildFlags()).contains("HAVE_ONEDNN");
         assertThat(info.oneDnn()).isTrue();

@@ -10,7 +10,8 @@ class GpuSupportTest {
     @Test
     void parsesNvidiaSmiLines() {
         assertThat(GpuSupport.parse("NVIDIA A100-SXM4-40GB, 8.0\nNVIDIA H100 80GB HBM3, 9.0\n"))
-                .containsExactly(new GpuSupport.Gpu("NVIDIA A100-SXM4-40GB", 8, 0),
+                .containsExactly(
+                        new GpuSupport.Gpu("NVIDIA A100-SXM4-40GB", 8, 0),
                         new GpuSupport.Gpu("NVIDIA H100 80GB HBM3", 9, 0));
     }
 
@@ -19,7 +20,8 @@ class GpuSupportTest {
         assertThat(GpuSupport.parse("")).isEmpty();
         assertThat(GpuSupport.parse("NVIDIA-SMI has failed because it couldn't communicate with the driver"))
                 .isEmpty();
-        assertThat(GpuSupport.parse("Field \"compute_cap\" is not a valid field to query, x")).isEmpty();
+        assertThat(GpuSupport.parse("Field \"compute_cap\" is not a valid field to query, x"))
+                .isEmpty();
     }
 
     @Test
@@ -35,7 +37,8 @@ class GpuSupportTest {
 
     @Test
     void namesTheProblem() {
-        assertThat(GpuSupport.problem(List.of())).hasValueSatisfying(p -> assertThat(p).contains("no NVIDIA GPU"));
+        assertThat(GpuSupport.problem(List.of()))
+                .hasValueSatisfying(p -> assertThat(p).contains("no NVIDIA GPU"));
         assertThat(GpuSupport.problem(GpuSupport.parse("NVIDIA A100, 8.0\nNVIDIA H200, 9.0")))
                 .hasValueSatisfying(p -> assertThat(p).contains("NVIDIA H200 (compute capability 9.0)", "Hopper"));
         assertThat(GpuSupport.problem(GpuSupport.parse("NVIDIA A100, 8.0"))).isEmpty();

@@ -21,10 +21,14 @@ class ModelPlanTest {
     @Test
     void resolvesLayersForThePyTorchPlan() {
         ModelPlan plan = ModelPlan.of(ReferenceCnn.model(), Map.of());
-        assertThat(plan.layers()).extracting(l -> l.get("type"))
+        assertThat(plan.layers())
+                .extracting(l -> l.get("type"))
                 .containsExactly("conv", "maxpool", "conv", "maxpool", "dense", "dropout", "output");
-        assertThat(plan.layers().get(0)).containsEntry("filters", 16).containsEntry("kernel", 5)
-                .containsEntry("padding", "same").containsEntry("activation", "relu");
+        assertThat(plan.layers().get(0))
+                .containsEntry("filters", 16)
+                .containsEntry("kernel", 5)
+                .containsEntry("padding", "same")
+                .containsEntry("activation", "relu");
         assertThat(plan.layers().get(5)).containsEntry("rate", 0.4);
     }
 }

@@ -24,8 +24,8 @@ class BackendChoiceTest {
     @Test
     void cudaRequestInTheCpuBuildRunsOnTheCpuAndSaysWhy() throws Exception {
         CliHarness harness = new CliHarness(dir);
-        Path spec = harness.spec("tiny", CliHarness.TINY.replace("epochs: 2", "epochs: 1")
-                .replace("refit: true", "refit: false"));
+        Path spec = harness.spec(
+                "tiny", CliHarness.TINY.replace("epochs: 2", "epochs: 1").replace("refit: true", "refit: false"));
         System.setProperty(PROPERTY, "cuda");
 
         CliHarness.Result r = harness.runWithDb("run", spec.toString(), "--parallel", "1");

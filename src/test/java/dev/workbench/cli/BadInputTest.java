@@ -18,59 +18,109 @@ class BadInputTest {
     static Stream<Arguments> malformed() {
         String t = CliHarness.TINY;
         return Stream.of(
-                Arguments.of("unknown key", t.replace("batch_size: 32", "batch_sise: 32"), "bad.yaml:18: training", "unknown key 'batch_sise'"),
-                Arguments.of("wrong type", t.replace("folds: 2", "folds: two"), "bad.yaml:5: cv.folds", "expected an integer"),
-                Arguments.of("bad range", t.replace("{values: [0.01, 0.003]}", "{min: 0.1, max: 0.01, grid_points: 2}"),
-                        "bad.yaml:9: search.parameters.lr", "empty range"),
-                Arguments.of("undefined param", t.replace("units: 16", "units: ${width}"), "bad.yaml:15: model.layers[2].dense.units",
+                Arguments.of(
+                        "unknown key",
+                        t.replace("batch_size: 32", "batch_sise: 32"),
+                        "bad.yaml:18: training",
+                        "unknown key 'batch_sise'"),
+                Arguments.of(
+                        "wrong type",
+                        t.replace("folds: 2", "folds: two"),
+                        "bad.yaml:5: cv.folds",
+                        "expected an integer"),
+                Arguments.of(
+                        "bad range",
+                        t.replace("{values: [0.01, 0.003]}", "{min: 0.1, max: 0.01, grid_points: 2}"),
+                        "bad.yaml:9: search.parameters.lr",
+                        "empty range"),
+                Arguments.of(
+                        "undefined param",
+                        t.replace("units: 16", "units: ${width}"),
+                        "bad.yaml:15: model.layers[2].dense.units",
                         "undefined parameter ${width}"),
-                Arguments.of("impossible architecture", t.replace("{size: 2}", "{size: 13}"), "bad.yaml:14: model.layers[1].maxpool.size",
+                Arguments.of(
+                        "impossible architecture",
+                        t.replace("{size: 2}", "{size: 13}"),
+                        "bad.yaml:14: model.layers[1].maxpool.size",
                         "larger than its 12x12"),
-                Arguments.of("missing file", t.replace("t10k-labels-idx1-ubyte}", "nope-idx1-ubyte}"), "bad.yaml:4: data.test_labels",
+                Arguments.of(
+                        "missing file",
+                        t.replace("t10k-labels-idx1-ubyte}", "nope-idx1-ubyte}"),
+                        "bad.yaml:4: data.test_labels",
                         "no such file"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformed")
-    void malformed_specs_exit_2_naming_field_and_line_and_write_nothing(String what, String yaml, String where, String problem) {
+    void malformed_specs_exit_2_naming_field_and_line_and_write_nothing(
+            String what, String yaml, String where, String problem) {
         CliHarness cli = new CliHarness(dir);
         CliHarness.Result r = cli.runWithDb("run", cli.spec("bad", yaml).toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains(where).contains(problem).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains(where)
+                .contains(problem)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(cli.runWithDb("list").out()).contains("No experiments yet");
     }
 
     static Stream<Arguments> hugeSearches() {
-        String twenty = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(Integer::toString)
+        String twenty = java.util.stream.IntStream.rangeClosed(1, 20)
+                .mapToObj(Integer::toString)
                 .collect(java.util.stream.Collectors.joining(", ", "{values: [", "]}"));
         StringBuilder six = new StringBuilder();
         StringBuilder ten = new StringBuilder();
         for (int i = 0; i < 10; i++) {
-            (i < 6 ? six : ten).append("    p").append(i).append(": ").append(twenty).append('\n');
+            (i < 6 ? six : ten)
+                    .append("    p")
+                    .append(i)
+                    .append(": ")
+                    .append(twenty)
+                    .append('\n');
         }
         String t = CliHarness.TINY;
         return Stream.of(
-                Arguments.of("6 x 20 grid", t.replace("    lr: {values: [0.01, 0.003]}\n", six.toString()),
-                        "search.parameters", "the grid has 64,000,000 candidates (p0 20 × p1 20"),
-                Arguments.of("10 x 20 grid", t.replace("    lr: {values: [0.01, 0.003]}\n", six.toString() + ten),
-                        "search.parameters", "the grid has 10,240,000,000,000 candidates"),
-                Arguments.of("random 2e9", t.replace("strategy: grid", "strategy: random\n  max_trials: 2000000000"),
-                        "search.max_trials", "2000000000 trials is more than the limit of 100000"),
-                Arguments.of("raised limit", t.replace("strategy: grid", "strategy: grid\n  max_candidates: 1"),
-                        "search.parameters", "the grid has 2 candidates (lr 2), more than the limit of 1"),
-                Arguments.of("limit too high", t.replace("strategy: grid", "strategy: grid\n  max_candidates: 5000000"),
-                        "search.max_candidates", "must be between 1 and 1000000"));
+                Arguments.of(
+                        "6 x 20 grid",
+                        t.replace("    lr: {values: [0.01, 0.003]}\n", six.toString()),
+                        "search.parameters",
+                        "the grid has 64,000,000 candidates (p0 20 × p1 20"),
+                Arguments.of(
+                        "10 x 20 grid",
+                        t.replace("    lr: {values: [0.01, 0.003]}\n", six.toString() + ten),
+                        "search.parameters",
+                        "the grid has 10,240,000,000,000 candidates"),
+                Arguments.of(
+                        "random 2e9",
+                        t.replace("strategy: grid", "strategy: random\n  max_trials: 2000000000"),
+                        "search.max_trials",
+                        "2000000000 trials is more than the limit of 100000"),
+                Arguments.of(
+                        "raised limit",
+                        t.replace("strategy: grid", "strategy: grid\n  max_candidates: 1"),
+                        "search.parameters",
+                        "the grid has 2 candidates (lr 2), more than the limit of 1"),
+                Arguments.of(
+                        "limit too high",
+                        t.replace("strategy: grid", "strategy: grid\n  max_candidates: 5000000"),
+                        "search.max_candidates",
+                        "must be between 1 and 1000000"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hugeSearches")
-    void searches_above_the_candidate_limit_exit_2_before_any_candidate_is_made(String what, String yaml,
-                                                                               String field, String problem) {
+    void searches_above_the_candidate_limit_exit_2_before_any_candidate_is_made(
+            String what, String yaml, String field, String problem) {
         CliHarness cli = new CliHarness(dir);
         CliHarness.Result r = cli.runWithDb("run", cli.spec("huge", yaml).toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
-        assertThat(r.err()).contains(field).contains(problem).contains("max_candidates")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains(field)
+                .contains(problem)
+                .contains("max_candidates")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
         assertThat(cli.runWithDb("list").out()).contains("No experiments yet");
     }
 
@@ -80,16 +130,21 @@ class BadInputTest {
         Path images = dir.resolve("idx/train-images-idx3-ubyte");
         byte[] bytes = java.nio.file.Files.readAllBytes(images);
         java.nio.file.Files.write(images, java.util.Arrays.copyOf(bytes, bytes.length - 100));
-        CliHarness.Result r = cli.runWithDb("run", cli.spec("tiny", CliHarness.TINY).toString());
+        CliHarness.Result r =
+                cli.runWithDb("run", cli.spec("tiny", CliHarness.TINY).toString());
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).contains("train-images-idx3-ubyte").contains("truncated").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("train-images-idx3-ubyte")
+                .contains("truncated")
+                .doesNotContain("\tat ");
         assertThat(cli.runWithDb("list").out()).contains("No experiments yet");
     }
 
     @Test
     void missing_spec_file_and_unknown_experiment_exit_2() {
         CliHarness cli = new CliHarness(dir);
-        CliHarness.Result missing = cli.runWithDb("run", dir.resolve("nope.yaml").toString());
+        CliHarness.Result missing =
+                cli.runWithDb("run", dir.resolve("nope.yaml").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("no such spec file");
         CliHarness.Result unknown = cli.runWithDb("show", "ghost");

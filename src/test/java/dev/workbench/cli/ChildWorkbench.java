@@ -12,13 +12,21 @@ import java.util.concurrent.TimeUnit;
 record ChildWorkbench(Process process, Path log) {
 
     static ChildWorkbench start(Path log, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
         try {
             Files.createDirectories(log.getParent());
-            return new ChildWorkbench(new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start(), log);
+            return new ChildWorkbench(
+                    new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start(),
+                    log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,7 +51,9 @@ record ChildWorkbench(Process process, Path log) {
 
     /** Sends a signal by name, e.g. {@code STOP} or {@code CONT}. */
     void signal(String name) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .start()
+                .waitFor();
     }
 
     long pid() {

@@ -66,13 +66,16 @@ final class CliHarness {
     /** Writes a tiny spec over the synthetic data; {@code edit} may replace parts of the text. */
     Path spec(String name, String yaml) {
         try {
-            return Files.writeString(dir.resolve(name + ".yaml"), yaml.replace("IDX", dir.resolve("idx").toString()));
+            return Files.writeString(
+                    dir.resolve(name + ".yaml"),
+                    yaml.replace("IDX", dir.resolve("idx").toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static final String TINY = """
+    static final String TINY =
+            """
             name: tiny
             seed: 11
             data: {format: idx, train_images: IDX/train-images-idx3-ubyte, train_labels: IDX/train-labels-idx1-ubyte,

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 public final class DashboardFixture {
 
     /** The second experiment: a 3 × 2 grid where learning rate 1e10 fails. */
-    public static final String GRID = """
+    public static final String GRID =
+            """
             name: grid
             seed: 7
             data: {format: idx, train_images: IDX/train-images-idx3-ubyte, train_labels: IDX/train-labels-idx1-ubyte,

@@ -17,13 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HalvingRunTest {
 
-    static final String GRID = CliHarness.TINY.replace("epochs: 2", "epochs: 4")
+    static final String GRID = CliHarness.TINY
+            .replace("epochs: 2", "epochs: 4")
             .replace("lr: {values: [0.01, 0.003]}", "lr: {values: [0.03, 0.01, 0.003, 0.0003]}");
-    static final String HALVING = GRID.replace("  strategy: grid\n",
+    static final String HALVING = GRID.replace(
+            "  strategy: grid\n",
             "  strategy: grid\n  pruning: {method: halving, min_epochs: 1, reduction_factor: 2}\n");
 
     @TempDir
     static Path shared;
+
     private static JsonNode sequential;
     private static CliHarness first;
 
@@ -46,14 +49,20 @@ class HalvingRunTest {
                 assertThat(f.get("epochs").size()).isEqualTo(epochsTrained.get(epochsTrained.size() - 1));
             }
         }
-        assertThat(statuses).containsOnly("done", "pruned").filteredOn("done"::equals).hasSize(1);
+        assertThat(statuses)
+                .containsOnly("done", "pruned")
+                .filteredOn("done"::equals)
+                .hasSize(1);
         assertThat(epochsTrained).containsExactlyInAnyOrder(1, 1, 2, 4);
         for (JsonNode t : sequential.get("trials")) {
             boolean pruned = "pruned".equals(t.get("status").asText());
             assertThat(t.get("pruned_at_epoch").isNull()).isEqualTo(!pruned);
             if (pruned) {
-                assertThat(t.get("pruned_at_epoch").asInt()).isEqualTo(t.get("folds").get(0).get("epochs").size());
-                assertThat(t.get("score").isNull()).as("a pruned trial has no cross-validated score").isTrue();
+                assertThat(t.get("pruned_at_epoch").asInt())
+                        .isEqualTo(t.get("folds").get(0).get("epochs").size());
+                assertThat(t.get("score").isNull())
+                        .as("a pruned trial has no cross-validated score")
+                        .isTrue();
                 assertThat(t.at("/rung/score").asDouble()).isBetween(0.0, 1.0);
             }
         }
@@ -63,7 +72,9 @@ class HalvingRunTest {
         for (JsonNode t : sequential.get("trials")) {
             best = "done".equals(t.get("status").asText()) ? t.get("index").asInt() : best;
         }
-        assertThat(sequential.at("/refit/trial_index").asInt()).as("the refit trains the surviving trial").isEqualTo(best);
+        assertThat(sequential.at("/refit/trial_index").asInt())
+                .as("the refit trains the surviving trial")
+                .isEqualTo(best);
     }
 
     @Test
@@ -76,9 +87,11 @@ class HalvingRunTest {
             JsonNode halved = sequential.get("trials").get(t);
             for (int f = 0; f < 2; f++) {
                 JsonNode epochs = halved.get("folds").get(f).get("epochs");
-                JsonNode reference = full.get("trials").get(t).get("folds").get(f).get("epochs");
+                JsonNode reference =
+                        full.get("trials").get(t).get("folds").get(f).get("epochs");
                 for (int e = 0; e < epochs.size(); e++) {
-                    assertThat(metrics(epochs.get(e))).as("trial %d fold %d epoch %d", t, f, e + 1)
+                    assertThat(metrics(epochs.get(e)))
+                            .as("trial %d fold %d epoch %d", t, f, e + 1)
                             .isEqualTo(metrics(reference.get(e)));
                 }
             }
@@ -88,7 +101,8 @@ class HalvingRunTest {
     @Test
     void parallelTwoGivesTheSameExperiment(@TempDir Path dir) throws Exception {
         CliHarness second = new CliHarness(dir);
-        CliHarness.Result r = second.runWithDb("run", second.spec("tiny", HALVING).toString(), "--parallel", "2");
+        CliHarness.Result r =
+                second.runWithDb("run", second.spec("tiny", HALVING).toString(), "--parallel", "2");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode doc = second.showJson("tiny");
         assertThat(RunCommandTest.curves(doc)).isEqualTo(RunCommandTest.curves(sequential));
@@ -99,7 +113,10 @@ class HalvingRunTest {
     void theLeaderboardShowsPrunedTrialsWithTheirRung() {
         CliHarness.Result r = first.runWithDb("show", "tiny");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("pruned").containsPattern("@ epoch 1 \\(rung\\)").containsPattern("@ epoch 2 \\(rung\\)");
+        assertThat(r.out())
+                .contains("pruned")
+                .containsPattern("@ epoch 1 \\(rung\\)")
+                .containsPattern("@ epoch 2 \\(rung\\)");
     }
 
     @Test
@@ -108,7 +125,8 @@ class HalvingRunTest {
         for (JsonNode t : sequential.get("trials")) {
             int epochs = t.at("/folds/0/epochs").size();
             if (epochs == 4 || (epochs == 1 && t.get("index").asInt() == firstPrunedAtOne())) {
-                CliHarness.Result r = first.runWithDb("reproduce", "tiny", "--trial", t.get("index").asText());
+                CliHarness.Result r = first.runWithDb(
+                        "reproduce", "tiny", "--trial", t.get("index").asText());
                 assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
                 assertThat(r.out()).contains("identical").contains("2 fold(s), " + 2 * epochs + " epoch(s)");
                 verified++;
@@ -128,7 +146,8 @@ class HalvingRunTest {
 
     @Test
     void theApiShowsPrunedTrialsAndTheRungs() throws Exception {
-        try (dev.workbench.web.Dashboard dashboard = dev.workbench.web.Dashboard.start(first.dbUrl(), "127.0.0.1", 0, true)) {
+        try (dev.workbench.web.Dashboard dashboard =
+                dev.workbench.web.Dashboard.start(first.dbUrl(), "127.0.0.1", 0, true)) {
             long id = sequential.at("/experiment/id").asLong();
             JsonNode search = get(dashboard.url() + "api/experiments/" + id + "/search");
             assertThat(search.get("rungs")).hasSize(2);
@@ -142,22 +161,29 @@ class HalvingRunTest {
             JsonNode page = get(dashboard.url() + "api/experiments/" + id);
             List<String> shown = new ArrayList<>();
             page.get("trials").forEach(t -> shown.add(t.get("status").asText()));
-            assertThat(shown).containsOnly("done", "pruned").filteredOn("pruned"::equals).hasSize(3);
+            assertThat(shown)
+                    .containsOnly("done", "pruned")
+                    .filteredOn("pruned"::equals)
+                    .hasSize(3);
             assertThat(new java.net.URL(dashboard.url() + "api/experiments/999/search").openConnection())
-                    .satisfies(c -> assertThat(((java.net.HttpURLConnection) c).getResponseCode()).isEqualTo(404));
+                    .satisfies(c -> assertThat(((java.net.HttpURLConnection) c).getResponseCode())
+                            .isEqualTo(404));
         }
     }
 
     private static JsonNode get(String url) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(url)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
     }
 
     private static String metrics(JsonNode e) {
-        return e.get("train_loss") + " " + e.get("train_accuracy") + " " + e.get("val_loss") + " " + e.get("val_accuracy")
-                + " " + e.get("learning_rate");
+        return e.get("train_loss") + " " + e.get("train_accuracy") + " " + e.get("val_loss") + " "
+                + e.get("val_accuracy") + " " + e.get("learning_rate");
     }
 
     private static List<String> statuses(JsonNode doc) {

@@ -38,7 +38,9 @@ class RankAgreementTest {
         assertThat(leaderboard(cli)).isEqualTo(EXPECTED);
         JsonNode shown = cli.showJson("ranks");
         assertThat(ranks(shown.get("trials"))).isEqualTo(EXPECTED);
-        assertThat(shown.at("/trials/4/score/mean").isNull()).as("NaN is written as null").isTrue();
+        assertThat(shown.at("/trials/4/score/mean").isNull())
+                .as("NaN is written as null")
+                .isTrue();
         try (Dashboard dashboard = Dashboard.start(cli.dbUrl(), "127.0.0.1", 0, true)) {
             JsonNode page = get(dashboard.url() + "api/experiments/" + id);
             assertThat(ranks(page.get("trials"))).isEqualTo(EXPECTED);
@@ -69,12 +71,17 @@ class RankAgreementTest {
         CliHarness.Result r = cli.runWithDb("show", "ranks");
         assertThat(r.exitCode()).isZero();
         Map<Integer, Integer> ranks = new TreeMap<>();
-        r.out().lines().skip(2).map(String::trim).filter(l -> l.matches("(\\d+|-)\\s+\\d+\\s.*")).forEach(l -> {
-            String[] cells = l.split("\\s+");
-            if (!cells[0].equals("-")) {
-                ranks.put(Integer.parseInt(cells[1]), Integer.parseInt(cells[0]));
-            }
-        });
+        r.out()
+                .lines()
+                .skip(2)
+                .map(String::trim)
+                .filter(l -> l.matches("(\\d+|-)\\s+\\d+\\s.*"))
+                .forEach(l -> {
+                    String[] cells = l.split("\\s+");
+                    if (!cells[0].equals("-")) {
+                        ranks.put(Integer.parseInt(cells[1]), Integer.parseInt(cells[0]));
+                    }
+                });
         assertThat(r.out()).contains("trial 2 failed: ");
         return ranks;
     }
@@ -90,8 +97,8 @@ class RankAgreementTest {
     }
 
     private static JsonNode get(String url) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         return new ObjectMapper().readTree(r.body());
     }

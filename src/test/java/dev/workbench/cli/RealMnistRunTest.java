@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.workbench.testing.Required;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /** One end-to-end run on real MNIST, when {@code data/mnist} has been fetched (see {@link Required}). */
 @Tag("slow")
@@ -19,9 +19,13 @@ class RealMnistRunTest {
 
     @Test
     void a_small_search_on_real_mnist_learns_the_digits() throws Exception {
-        Required.that(Files.isRegularFile(Path.of("data/mnist/train-images-idx3-ubyte")), "data/mnist",
+        Required.that(
+                Files.isRegularFile(Path.of("data/mnist/train-images-idx3-ubyte")),
+                "data/mnist",
                 "./workbench data fetch mnist (./test fetches it)");
-        Path spec = Files.writeString(dir.resolve("mnist-small.yaml"), """
+        Path spec = Files.writeString(
+                dir.resolve("mnist-small.yaml"),
+                """
                 name: mnist-small
                 seed: 3
                 data: {dataset: mnist, train_subset: 1000}

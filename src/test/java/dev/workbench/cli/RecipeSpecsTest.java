@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Every spec in {@code experiments/} trains: its model template is run for one epoch, one trial and
@@ -40,7 +40,8 @@ class RecipeSpecsTest {
     @MethodSource("recipes")
     void every_recipe_trains_one_epoch_on_tiny_data(Path recipe) throws IOException {
         CliHarness cli = new CliHarness(dir);
-        ObjectNode spec = (ObjectNode) JSON.readTree(new SpecLoader().load(recipe).canonicalJson());
+        ObjectNode spec =
+                (ObjectNode) JSON.readTree(new SpecLoader().load(recipe).canonicalJson());
         shrink(spec, dir.resolve("idx"));
         Path copy = Files.writeString(dir.resolve("recipe.yaml"), JSON.writeValueAsString(spec));
 
@@ -50,7 +51,9 @@ class RecipeSpecsTest {
         JsonNode doc = cli.showJson(spec.get("name").asText());
         assertThat(doc.get("trials")).hasSize(1);
         JsonNode trial = doc.at("/trials/0");
-        assertThat(trial.get("status").asText()).as(trial.path("error").asText()).isEqualTo("done");
+        assertThat(trial.get("status").asText())
+                .as(trial.path("error").asText())
+                .isEqualTo("done");
         assertThat(trial.get("folds")).hasSize(2);
         assertThat(trial.at("/folds/0/epochs/0/val_accuracy").asDouble()).isBetween(0.0, 1.0);
     }
@@ -58,8 +61,15 @@ class RecipeSpecsTest {
     /** Synthetic IDX data, two folds, one epoch, no refit, and exactly one candidate. */
     private static void shrink(ObjectNode spec, Path idx) {
         ObjectNode data = spec.putObject("data").put("format", "idx");
-        Map.of("train_images", "train-images-idx3-ubyte", "train_labels", "train-labels-idx1-ubyte",
-                "test_images", "t10k-images-idx3-ubyte", "test_labels", "t10k-labels-idx1-ubyte")
+        Map.of(
+                        "train_images",
+                        "train-images-idx3-ubyte",
+                        "train_labels",
+                        "train-labels-idx1-ubyte",
+                        "test_images",
+                        "t10k-images-idx3-ubyte",
+                        "test_labels",
+                        "t10k-labels-idx1-ubyte")
                 .forEach((field, name) -> data.put(field, idx.resolve(name).toString()));
         ((ObjectNode) spec.get("cv")).put("folds", 2);
         ((ObjectNode) spec.get("training")).put("epochs", 1);

@@ -11,13 +11,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /** {@code workbench reproduce} on a tiny experiment: identical re-runs, a tampered metric, a changed data file. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -32,7 +32,8 @@ class ReproduceTest {
     void run(@TempDir Path tempDir) {
         dir = tempDir;
         cli = new CliHarness(dir);
-        CliHarness.Result r = cli.runWithDb("run", cli.spec("tiny", CliHarness.TINY).toString(), "--parallel", "2");
+        CliHarness.Result r =
+                cli.runWithDb("run", cli.spec("tiny", CliHarness.TINY).toString(), "--parallel", "2");
         assertThat(r.exitCode()).as(r.err()).isZero();
     }
 
@@ -41,7 +42,8 @@ class ReproduceTest {
     void every_fold_reproduces_bit_for_bit_with_and_without_parallel_units() throws IOException {
         CliHarness.Result sequential = cli.runWithDb("reproduce", "tiny", "--trial", "0", "--parallel", "1");
         assertThat(sequential.exitCode()).as(sequential.err()).isZero();
-        assertThat(sequential.out()).startsWith("tiny trial 0: identical")
+        assertThat(sequential.out())
+                .startsWith("tiny trial 0: identical")
                 .contains("2 fold(s), 4 epoch(s), every metric bit for bit");
         assertThat(sequential.err()).doesNotContain("warning");
 
@@ -58,18 +60,22 @@ class ReproduceTest {
         assertThat(trial.at("/reproduction/fold").asInt()).isEqualTo(1);
         assertThat(trial.at("/provenance/folds")).hasSize(2);
         assertThat(trial.at("/provenance/omp_threads").asInt()).isEqualTo(1);
-        assertThat(trial.at("/provenance/seed").asLong()).isEqualTo(trial.get("seed").asLong());
+        assertThat(trial.at("/provenance/seed").asLong())
+                .isEqualTo(trial.get("seed").asLong());
     }
 
     @Test
     @Order(2)
     void a_tampered_metric_is_reported_at_its_fold_epoch_and_metric_with_the_difference() throws Exception {
-        execute("UPDATE epoch_metric SET val_loss = val_loss + 0.25 WHERE epoch = 2 AND fold_run_id ="
-                + " (SELECT f.id FROM fold_run f JOIN trial t ON t.id = f.trial_id WHERE t.trial_index = 0 AND f.fold = 1)");
+        execute(
+                "UPDATE epoch_metric SET val_loss = val_loss + 0.25 WHERE epoch = 2 AND fold_run_id ="
+                        + " (SELECT f.id FROM fold_run f JOIN trial t ON t.id = f.trial_id WHERE t.trial_index = 0 AND f.fold = 1)");
         CliHarness.Result r = cli.runWithDb("reproduce", "tiny", "--trial", "0", "--parallel", "2");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.out()).startsWith("tiny trial 0: different")
-                .containsPattern("fold 1 epoch 2 val_loss: stored \\S+, re-run \\S+, absolute difference 0\\.2(5|49999)");
+        assertThat(r.out())
+                .startsWith("tiny trial 0: different")
+                .containsPattern(
+                        "fold 1 epoch 2 val_loss: stored \\S+, re-run \\S+, absolute difference 0\\.2(5|49999)");
         JsonNode reproduction = cli.showJson("tiny").at("/trials/0/reproduction");
         assertThat(reproduction.get("outcome").asText()).isEqualTo("different");
         assertThat(reproduction.get("detail").asText()).contains("fold 1 epoch 2 val_loss");
@@ -86,7 +92,9 @@ class ReproduceTest {
         CliHarness.Result r = cli.runWithDb("reproduce", "tiny", "--trial", "1", "--fold", "0");
         assertThat(r.err()).contains("warning: dataset file test-images changed: SHA-256 was");
         assertThat(r.err().indexOf("warning: dataset file")).isLessThan(r.err().indexOf("Running"));
-        assertThat(r.exitCode()).as("the test images do not take part in the folds").isZero();
+        assertThat(r.exitCode())
+                .as("the test images do not take part in the folds")
+                .isZero();
     }
 
     @Test

@@ -9,9 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /** A run killed with SIGKILL and started again ends with the same results as an uninterrupted run. */
 @Tag("slow")
@@ -25,14 +25,31 @@ class ResumeTest {
     @Test
     void sigkilled_run_resumes_to_the_same_results_as_an_uninterrupted_run() throws Exception {
         CliHarness reference = new CliHarness(dir.resolve("reference"));
-        assertThat(reference.runWithDb("run", reference.spec("tiny", SPEC).toString(), "--parallel", "1").exitCode()).isZero();
+        assertThat(reference
+                        .runWithDb("run", reference.spec("tiny", SPEC).toString(), "--parallel", "1")
+                        .exitCode())
+                .isZero();
 
         CliHarness killed = new CliHarness(dir.resolve("killed"));
         Path spec = killed.spec("tiny", SPEC);
-        Process process = new ProcessBuilder(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", spec.toString(), "--parallel", "1", "--lease", "2",
-                "--db", killed.dbUrl(), "--data-dir", dir.resolve("killed/data").toString()))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+        Process process = new ProcessBuilder(List.of(
+                        javaBinary(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "run",
+                        spec.toString(),
+                        "--parallel",
+                        "1",
+                        "--lease",
+                        "2",
+                        "--db",
+                        killed.dbUrl(),
+                        "--data-dir",
+                        dir.resolve("killed/data").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("killed.log").toFile())
+                .start();
         int seen = waitForEpochs(killed.dbUrl() + ";IFEXISTS=TRUE", 12, process, dir.resolve("killed.log"));
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(seen).as("killed mid-way, not after the end").isBetween(12, 39);
@@ -40,7 +57,8 @@ class ResumeTest {
         CliHarness.Result resumed = killed.runWithDb("run", spec.toString(), "--parallel", "2");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.err()).contains("Resuming 'tiny'").contains("already done");
-        assertThat(RunCommandTest.curves(killed.showJson("tiny"))).isEqualTo(RunCommandTest.curves(reference.showJson("tiny")));
+        assertThat(RunCommandTest.curves(killed.showJson("tiny")))
+                .isEqualTo(RunCommandTest.curves(reference.showJson("tiny")));
     }
 
     private static int waitForEpochs(String url, int atLeast, Process process, Path log) throws Exception {
@@ -52,12 +70,13 @@ class ResumeTest {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("the run never stored " + atLeast + " epochs; its output:\n" + java.nio.file.Files.readString(log));
+        throw new AssertionError(
+                "the run never stored " + atLeast + " epochs; its output:\n" + java.nio.file.Files.readString(log));
     }
 
     private static int epochs(String url) {
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); ResultSet rs =
-                c.createStatement().executeQuery("SELECT COUNT(*) FROM epoch_metric")) {
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM epoch_metric")) {
             rs.next();
             return rs.getInt(1);
         } catch (SQLException e) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 @Tag("slow")
 class RunCommandTest {
@@ -17,19 +17,26 @@ class RunCommandTest {
     @Test
     void run_stores_every_trial_fold_and_epoch_and_prints_a_leaderboard() throws Exception {
         CliHarness cli = new CliHarness(dir);
-        CliHarness.Result r = cli.runWithDb("run", cli.spec("tiny", CliHarness.TINY).toString(), "--parallel", "1");
+        CliHarness.Result r =
+                cli.runWithDb("run", cli.spec("tiny", CliHarness.TINY).toString(), "--parallel", "1");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("tiny").contains("val_accuracy mean ± 95% CI").contains("refit of trial")
-                .contains("(n = 2: too few folds for a CI)").contains("too few folds: an interval needs at least 3 folds");
+        assertThat(r.out())
+                .contains("tiny")
+                .contains("val_accuracy mean ± 95% CI")
+                .contains("refit of trial")
+                .contains("(n = 2: too few folds for a CI)")
+                .contains("too few folds: an interval needs at least 3 folds");
 
         JsonNode doc = cli.showJson("tiny");
         assertThat(doc.at("/experiment/name").asText()).isEqualTo("tiny");
         assertThat(doc.at("/experiment/status").asText()).isEqualTo("done");
         assertThat(doc.at("/experiment/spec/cv/folds").asInt()).isEqualTo(2);
         assertThat(r.err()).contains("Backend: CPU");
-        assertThat(doc.at("/experiment/provenance/fold_assignment_sha256").asText()).hasSize(64);
+        assertThat(doc.at("/experiment/provenance/fold_assignment_sha256").asText())
+                .hasSize(64);
         assertThat(doc.at("/experiment/provenance/data_files")).hasSize(4);
-        assertThat(doc.at("/experiment/provenance/backend/native_build").asText()).startsWith("linux-x86_64");
+        assertThat(doc.at("/experiment/provenance/backend/native_build").asText())
+                .startsWith("linux-x86_64");
         assertThat(doc.get("trials")).hasSize(2);
         for (JsonNode trial : doc.get("trials")) {
             assertThat(trial.get("status").asText()).isEqualTo("done");
@@ -37,7 +44,9 @@ class RunCommandTest {
             assertThat(trial.get("folds")).hasSize(2);
             JsonNode score = trial.get("score");
             assertThat(score.get("n").asInt()).isEqualTo(2);
-            assertThat(score.get("too_few_folds").asBoolean()).as("two folds give no interval").isTrue();
+            assertThat(score.get("too_few_folds").asBoolean())
+                    .as("two folds give no interval")
+                    .isTrue();
             assertThat(score.get("ci95_low").isNull()).isTrue();
             assertThat(score.get("ci95_high").isNull()).isTrue();
             assertThat(score.get("clipped").asBoolean()).isFalse();
@@ -47,7 +56,8 @@ class RunCommandTest {
                 assertThat(last.get("epoch").asInt()).isEqualTo(2);
                 assertThat(last.get("val_accuracy").asDouble()).isBetween(0.0, 1.0);
                 assertThat(last.get("train_loss").asDouble()).isPositive();
-                assertThat(last.get("learning_rate").asDouble()).isEqualTo(trial.at("/params/lr").asDouble());
+                assertThat(last.get("learning_rate").asDouble())
+                        .isEqualTo(trial.at("/params/lr").asDouble());
             }
         }
         assertThat(doc.at("/refit/test_accuracy").asDouble()).isGreaterThan(0.3);
@@ -61,8 +71,12 @@ class RunCommandTest {
     void same_spec_twice_gives_identical_results_and_parallel_matches_sequential() throws Exception {
         CliHarness first = new CliHarness(dir.resolve("a"));
         CliHarness second = new CliHarness(dir.resolve("b"));
-        assertThat(first.runWithDb("run", first.spec("tiny", CliHarness.TINY).toString(), "--parallel", "1").exitCode()).isZero();
-        assertThat(second.runWithDb("run", second.spec("tiny", CliHarness.TINY).toString(), "--parallel", "2").exitCode()).isZero();
+        assertThat(first.runWithDb("run", first.spec("tiny", CliHarness.TINY).toString(), "--parallel", "1")
+                        .exitCode())
+                .isZero();
+        assertThat(second.runWithDb("run", second.spec("tiny", CliHarness.TINY).toString(), "--parallel", "2")
+                        .exitCode())
+                .isZero();
         assertThat(curves(second.showJson("tiny"))).isEqualTo(curves(first.showJson("tiny")));
     }
 
@@ -78,16 +92,24 @@ class RunCommandTest {
         Path changed = cli.spec("tiny-changed", CliHarness.TINY.replace("epochs: 2", "epochs: 1"));
         CliHarness.Result refused = cli.runWithDb("run", changed.toString());
         assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err()).contains("already exists with a different spec").contains("--new");
+        assertThat(refused.err())
+                .contains("already exists with a different spec")
+                .contains("--new");
 
         assertThat(cli.runWithDb("run", changed.toString(), "--new").exitCode()).isZero();
-        assertThat(cli.runWithDb("list").out().lines().filter(l -> l.contains(" tiny ")).count()).isEqualTo(2);
+        assertThat(cli.runWithDb("list")
+                        .out()
+                        .lines()
+                        .filter(l -> l.contains(" tiny "))
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
     void a_diverging_trial_is_marked_failed_with_its_message_and_the_search_goes_on() throws Exception {
         CliHarness cli = new CliHarness(dir);
-        String yaml = CliHarness.TINY.replace("optimizer: adam", "optimizer: sgd").replace("[0.01, 0.003]", "[1.0e10, 0.05]");
+        String yaml =
+                CliHarness.TINY.replace("optimizer: adam", "optimizer: sgd").replace("[0.01, 0.003]", "[1.0e10, 0.05]");
         CliHarness.Result r = cli.runWithDb("run", cli.spec("tiny", yaml).toString(), "--parallel", "2");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("trial 0 failed: fold [01]: loss became NaN in epoch 1");
@@ -103,12 +125,19 @@ class RunCommandTest {
     static String curves(JsonNode doc) {
         StringBuilder out = new StringBuilder();
         for (JsonNode trial : doc.get("trials")) {
-            out.append(trial.get("params")).append(trial.get("seed")).append(trial.get("score")).append('\n');
+            out.append(trial.get("params"))
+                    .append(trial.get("seed"))
+                    .append(trial.get("score"))
+                    .append('\n');
             for (JsonNode fold : trial.get("folds")) {
                 out.append(fold.get("fold")).append(fold.get("seed"));
                 for (JsonNode e : fold.get("epochs")) {
-                    out.append(e.get("train_loss")).append(e.get("train_accuracy")).append(e.get("val_loss"))
-                            .append(e.get("val_accuracy")).append(e.get("learning_rate")).append(';');
+                    out.append(e.get("train_loss"))
+                            .append(e.get("train_accuracy"))
+                            .append(e.get("val_loss"))
+                            .append(e.get("val_accuracy"))
+                            .append(e.get("learning_rate"))
+                            .append(';');
                 }
                 out.append('\n');
             }

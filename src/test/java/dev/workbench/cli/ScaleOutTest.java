@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.workbench.testing.PostgresServer;
+import dev.workbench.testing.SyntheticMnist;
 import dev.workbench.web.Dashboard;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import dev.workbench.testing.SyntheticMnist;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * Workers in real processes on one PostgreSQL database (and two runs on one H2 file): the results are
@@ -24,12 +24,14 @@ import org.junit.jupiter.api.Tag;
 @Tag("slow")
 class ScaleOutTest {
 
-    static final String SPEC = CliHarness.TINY.replace("epochs: 2", "epochs: 8")
+    static final String SPEC = CliHarness.TINY
+            .replace("epochs: 2", "epochs: 8")
             .replace("lr: {values: [0.01, 0.003]}", "lr: {values: [0.01, 0.003, 0.001]}");
     private static final String RUNNING_UNIT = "SELECT id FROM work_unit WHERE state = 'running' ORDER BY id";
 
     @TempDir
     static Path shared;
+
     private static String reference;
 
     @TempDir
@@ -49,7 +51,9 @@ class ScaleOutTest {
         String db = PostgresServer.get().newDatabase("scaleout");
         CliHarness.Result submit = h.run("submit", h.spec("tiny", SPEC).toString(), "--db", db, "--data-dir", data());
         assertThat(submit.exitCode()).as(submit.err()).isZero();
-        assertThat(submit.out()).contains("Submitted 'tiny'").contains("7 units, 7 left to train")
+        assertThat(submit.out())
+                .contains("Submitted 'tiny'")
+                .contains("7 units, 7 left to train")
                 .contains("workbench worker --db");
         return new Submitted(h, db);
     }
@@ -67,8 +71,18 @@ class ScaleOutTest {
     }
 
     private ChildWorkbench worker(String db, String name, int lease) {
-        return ChildWorkbench.start(dir.resolve(name + ".log"), "worker", "--db", db, "--data-dir", data(),
-                "--until-idle", "--parallel", "1", "--lease", Integer.toString(lease));
+        return ChildWorkbench.start(
+                dir.resolve(name + ".log"),
+                "worker",
+                "--db",
+                db,
+                "--data-dir",
+                data(),
+                "--until-idle",
+                "--parallel",
+                "1",
+                "--lease",
+                Integer.toString(lease));
     }
 
     @Test
@@ -80,9 +94,11 @@ class ScaleOutTest {
             assertThat(w.output()).contains("Worker finished:");
         }
         assertThat(s.curves()).isEqualTo(reference);
-        assertThat(Sql.longs(s.db(), "SELECT attempt FROM work_unit")).as("no unit claimed twice").containsOnly(1L);
-        System.out.println("workers that trained fold units: "
-                + Sql.one(s.db(), "SELECT COUNT(DISTINCT worker) FROM fold_run"));
+        assertThat(Sql.longs(s.db(), "SELECT attempt FROM work_unit"))
+                .as("no unit claimed twice")
+                .containsOnly(1L);
+        System.out.println(
+                "workers that trained fold units: " + Sql.one(s.db(), "SELECT COUNT(DISTINCT worker) FROM fold_run"));
         assertTheDashboardOnPostgresqlShowsTheWorkers(s.db(), workers);
     }
 
@@ -90,14 +106,17 @@ class ScaleOutTest {
             throws Exception {
         try (Dashboard dashboard = Dashboard.start(db, "127.0.0.1", 0, true)) {
             long id = Sql.one(db, "SELECT id FROM experiment");
-            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(dashboard.url() + "api/experiments/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(dashboard.url() + "api/experiments/" + id))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             JsonNode queue = new ObjectMapper().readTree(page.body()).get("queue");
             assertThat(queue.get("done").asInt()).isEqualTo(7);
             int unitsDone = 0;
             for (JsonNode w : queue.get("workers")) {
-                assertThat(w.get("worker").asText()).matches(".+:(" + workers[0].pid() + "|" + workers[1].pid() + "|"
-                        + workers[2].pid() + ")");
+                assertThat(w.get("worker").asText())
+                        .matches(".+:(" + workers[0].pid() + "|" + workers[1].pid() + "|" + workers[2].pid() + ")");
                 unitsDone += w.get("units_done").asInt();
             }
             assertThat(unitsDone).isEqualTo(7);
@@ -115,10 +134,15 @@ class ScaleOutTest {
         ChildWorkbench survivor = worker(s.db(), "survivor", 2);
         assertThat(survivor.await(600)).as(survivor.output()).isZero();
         assertThat(s.curves()).isEqualTo(reference);
-        assertThat(Sql.one(s.db(), "SELECT attempt FROM work_unit WHERE id = " + unit)).isEqualTo(2);
-        assertThat(Sql.one(s.db(), "SELECT failures FROM work_unit WHERE id = " + unit)).isEqualTo(1);
-        assertThat(Sql.one(s.db(), "SELECT COUNT(*) FROM fold_run WHERE unit_id = " + unit + " AND attempt = 2"
-                + " AND worker LIKE '%:" + survivor.pid() + "'")).isEqualTo(1);
+        assertThat(Sql.one(s.db(), "SELECT attempt FROM work_unit WHERE id = " + unit))
+                .isEqualTo(2);
+        assertThat(Sql.one(s.db(), "SELECT failures FROM work_unit WHERE id = " + unit))
+                .isEqualTo(1);
+        assertThat(Sql.one(
+                        s.db(),
+                        "SELECT COUNT(*) FROM fold_run WHERE unit_id = " + unit + " AND attempt = 2"
+                                + " AND worker LIKE '%:" + survivor.pid() + "'"))
+                .isEqualTo(1);
         assertThat(Sql.one(s.db(), "SELECT COUNT(*) FROM epoch_metric")).isEqualTo(6 * 8);
     }
 
@@ -137,8 +161,12 @@ class ScaleOutTest {
         assertThat(paused.await(600)).as(paused.output()).isZero();
         assertThat(paused.output()).contains("abandoned").contains("no longer claimed by");
         assertThat(s.curves()).isEqualTo(reference);
-        assertThat(Sql.one(s.db(), "SELECT COUNT(*) FROM fold_run WHERE unit_id = " + unit
-                + " AND worker LIKE '%:" + paused.pid() + "'")).as("the paused attempt left nothing").isZero();
+        assertThat(Sql.one(
+                        s.db(),
+                        "SELECT COUNT(*) FROM fold_run WHERE unit_id = " + unit + " AND worker LIKE '%:" + paused.pid()
+                                + "'"))
+                .as("the paused attempt left nothing")
+                .isZero();
         assertThat(Sql.one(s.db(), "SELECT COUNT(*) FROM epoch_metric")).isEqualTo(6 * 8);
     }
 
@@ -152,8 +180,10 @@ class ScaleOutTest {
         stopped.await(120);
 
         assertThat(stopped.output()).containsPattern("released tiny trial \\d fold \\d \\(attempt 1\\)");
-        assertThat(Sql.longs(s.db(), "SELECT COUNT(*) FROM work_unit WHERE state = 'running'")).containsExactly(0L);
-        assertThat(Sql.one(s.db(), "SELECT COUNT(*) FROM fold_run WHERE unit_id = " + unit)).as("its epochs went with it")
+        assertThat(Sql.longs(s.db(), "SELECT COUNT(*) FROM work_unit WHERE state = 'running'"))
+                .containsExactly(0L);
+        assertThat(Sql.one(s.db(), "SELECT COUNT(*) FROM fold_run WHERE unit_id = " + unit))
+                .as("its epochs went with it")
                 .isZero();
         ChildWorkbench next = worker(s.db(), "next", 600);
         assertThat(next.await(600)).as("no lease to wait for").isZero();
@@ -162,7 +192,8 @@ class ScaleOutTest {
 
     @Test
     void workersRideOutAPostgresqlRestart() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(PostgresServer.get().restartable(),
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                PostgresServer.get().restartable(),
                 "the server in WORKBENCH_TEST_PG_URL is not one the tests may restart");
         Submitted s = submitted();
         ChildWorkbench a = worker(s.db(), "a", 10);
@@ -184,25 +215,51 @@ class ScaleOutTest {
 
         CliHarness.Result worker = s.harness().run("worker", "--db", s.db(), "--data-dir", data(), "--until-idle");
         assertThat(worker.exitCode()).as(worker.err()).isEqualTo(1);
-        assertThat(worker.err()).contains("claiming no unit of experiment 'tiny'").contains("has SHA-256")
+        assertThat(worker.err())
+                .contains("claiming no unit of experiment 'tiny'")
+                .contains("has SHA-256")
                 .contains("submitted with");
         assertThat(worker.out()).contains("0 units done").contains("Not served:");
-        assertThat(Sql.longs(s.db(), "SELECT attempt FROM work_unit")).hasSize(7).containsOnly(0L);
+        assertThat(Sql.longs(s.db(), "SELECT attempt FROM work_unit"))
+                .hasSize(7)
+                .containsOnly(0L);
     }
 
     @Test
     void twoRunsOfOneSpecOnOneH2FileShareTheUnits() throws Exception {
         CliHarness h = new CliHarness(dir);
         String spec = h.spec("tiny", SPEC).toString();
-        ChildWorkbench first = ChildWorkbench.start(dir.resolve("first.log"), "run", spec, "--parallel", "1",
-                "--db", h.dbUrl(), "--data-dir", data(), "--lease", "5");
-        ChildWorkbench second = ChildWorkbench.start(dir.resolve("second.log"), "run", spec, "--parallel", "1",
-                "--db", h.dbUrl(), "--data-dir", data(), "--lease", "5");
+        ChildWorkbench first = ChildWorkbench.start(
+                dir.resolve("first.log"),
+                "run",
+                spec,
+                "--parallel",
+                "1",
+                "--db",
+                h.dbUrl(),
+                "--data-dir",
+                data(),
+                "--lease",
+                "5");
+        ChildWorkbench second = ChildWorkbench.start(
+                dir.resolve("second.log"),
+                "run",
+                spec,
+                "--parallel",
+                "1",
+                "--db",
+                h.dbUrl(),
+                "--data-dir",
+                data(),
+                "--lease",
+                "5");
         assertThat(first.await(600)).as(first.output()).isZero();
         assertThat(second.await(600)).as(second.output()).isZero();
 
         assertThat(RunCommandTest.curves(h.showJson("tiny"))).isEqualTo(reference);
-        assertThat(Sql.longs(h.dbUrl(), "SELECT attempt FROM work_unit")).as("no unit claimed twice").containsOnly(1L);
+        assertThat(Sql.longs(h.dbUrl(), "SELECT attempt FROM work_unit"))
+                .as("no unit claimed twice")
+                .containsOnly(1L);
         assertThat(Sql.one(h.dbUrl(), "SELECT COUNT(*) FROM experiment")).isEqualTo(1);
         System.out.println("processes that trained fold units: "
                 + Sql.one(h.dbUrl(), "SELECT COUNT(DISTINCT worker) FROM fold_run"));

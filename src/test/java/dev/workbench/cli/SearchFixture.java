@@ -26,7 +26,8 @@ import java.util.stream.Stream;
 public final class SearchFixture {
 
     /** The experiment: trials 0–3 done (lr 0.1 and 0.03), 4–5 pruned (lr 0.003). */
-    public static final String SEARCH = """
+    public static final String SEARCH =
+            """
             name: search
             seed: 5
             data: {format: idx, train_images: IDX/train-images-idx3-ubyte, train_labels: IDX/train-labels-idx1-ubyte,
@@ -58,7 +59,8 @@ public final class SearchFixture {
             Path dir = Path.of("target", "search-fixture").toAbsolutePath();
             delete(dir);
             CliHarness cli = new CliHarness(dir);
-            CliHarness.Result r = cli.runWithDb("run", cli.spec("search", SEARCH).toString());
+            CliHarness.Result r =
+                    cli.runWithDb("run", cli.spec("search", SEARCH).toString());
             if (r.exitCode() != 0) {
                 throw new IllegalStateException("fixture run failed: " + r.err());
             }
@@ -70,7 +72,8 @@ public final class SearchFixture {
     }
 
     private static void prune(String dbUrl, int... indexes) {
-        try (Connection c = DriverManager.getConnection(dbUrl, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(dbUrl, "sa", "");
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT tc.CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc "
                     + "JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME "
                     + "WHERE tc.TABLE_NAME = 'TRIAL' AND cc.CHECK_CLAUSE LIKE '%queued%'")) {
@@ -90,13 +93,16 @@ public final class SearchFixture {
     }
 
     private static void driveByLearningRate(String dbUrl) {
-        try (Connection c = DriverManager.getConnection(dbUrl, "sa", ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT id, params_json FROM trial WHERE status = 'done'");
-             var update = c.prepareStatement("UPDATE trial SET score_mean = ? WHERE id = ?")) {
+        try (Connection c = DriverManager.getConnection(dbUrl, "sa", "");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, params_json FROM trial WHERE status = 'done'");
+                var update = c.prepareStatement("UPDATE trial SET score_mean = ? WHERE id = ?")) {
             while (rs.next()) {
                 JsonNode params = new ObjectMapper().readTree(rs.getString(2));
-                update.setDouble(1, (params.get("lr").asDouble() == 0.1 ? 0.9 : 0.5)
-                        + (params.get("units").asInt() == 16 ? 0.01 : 0.0));
+                update.setDouble(
+                        1,
+                        (params.get("lr").asDouble() == 0.1 ? 0.9 : 0.5)
+                                + (params.get("units").asInt() == 16 ? 0.01 : 0.0));
                 update.setLong(2, rs.getLong(1));
                 update.executeUpdate();
             }

@@ -52,7 +52,9 @@ class ServeCommandTest {
                 if (m.find()) {
                     return m.group(1);
                 }
-                assertThat(thread.isAlive()).as("command ended early: %s %s", out, err).isTrue();
+                assertThat(thread.isAlive())
+                        .as("command ended early: %s %s", out, err)
+                        .isTrue();
                 Thread.sleep(100);
             }
             throw new AssertionError("no dashboard URL printed: " + stream);
@@ -67,11 +69,22 @@ class ServeCommandTest {
     }
 
     @Test
-    void run_with_serve_serves_while_training_and_after_until_stopped_then_serve_reopens_the_results() throws Exception {
+    void run_with_serve_serves_while_training_and_after_until_stopped_then_serve_reopens_the_results()
+            throws Exception {
         CliHarness cli = new CliHarness(dir);
         Path spec = cli.spec("tiny", CliHarness.TINY.replace("epochs: 2", "epochs: 4"));
-        Background run = new Background("run", spec.toString(), "--serve", "--port", "0", "--parallel", "1",
-                "--db", cli.dbUrl(), "--data-dir", dir.resolve("data").toString());
+        Background run = new Background(
+                "run",
+                spec.toString(),
+                "--serve",
+                "--port",
+                "0",
+                "--parallel",
+                "1",
+                "--db",
+                cli.dbUrl(),
+                "--data-dir",
+                dir.resolve("data").toString());
         String url = run.awaitUrl(run.err);
         long seenRunning = 0;
         JsonNode experiment = null;
@@ -80,13 +93,17 @@ class ServeCommandTest {
             if (!list.isEmpty()) {
                 experiment = list.get(0);
                 if (experiment.get("status").asText().equals("running")) {
-                    seenRunning = Math.max(seenRunning, get(url + "api/experiments/" + experiment.get("id") + "/progress")
-                            .get("epochs_recorded").asLong());
+                    seenRunning = Math.max(
+                            seenRunning,
+                            get(url + "api/experiments/" + experiment.get("id") + "/progress")
+                                    .get("epochs_recorded")
+                                    .asLong());
                 }
             }
             Thread.sleep(100);
         }
-        System.out.println("run --serve: the API answered mid-run with up to " + seenRunning + " of 16 epochs recorded");
+        System.out.println(
+                "run --serve: the API answered mid-run with up to " + seenRunning + " of 16 epochs recorded");
         assertThat(run.err.toString()).contains("the dashboard is still serving at " + url);
         assertThat(run.thread.isAlive()).isTrue();
         JsonNode done = get(url + "api/experiments").get(0);
@@ -99,14 +116,16 @@ class ServeCommandTest {
         Background serve = new Background("serve", "--port", "0", "--db", cli.dbUrl());
         String served = serve.awaitUrl(serve.out);
         assertThat(serve.out.toString()).contains("(Ctrl+C to stop)");
-        assertThat(get(served + "api/experiments").get(0).get("trials_done").asInt()).isEqualTo(2);
+        assertThat(get(served + "api/experiments").get(0).get("trials_done").asInt())
+                .isEqualTo(2);
         assertThat(serve.stop()).isZero();
     }
 
     @Test
     void serve_refuses_a_missing_database_and_a_bad_port_without_creating_anything() {
         CliHarness cli = new CliHarness(dir);
-        CliHarness.Result missing = cli.run("serve", "--port", "0", "--db", "jdbc:h2:file:" + dir.resolve("none/results"));
+        CliHarness.Result missing =
+                cli.run("serve", "--port", "0", "--db", "jdbc:h2:file:" + dir.resolve("none/results"));
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("error: no results database at jdbc:h2:file:" + dir.resolve("none/results"));
         assertThat(Files.exists(dir.resolve("none"))).isFalse();
@@ -117,14 +136,22 @@ class ServeCommandTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"jdbc:h2:DIR/missing/results", "jdbc:h2:file:DIR/missing/results",
-            "jdbc:h2:DIR/missing/results;AUTO_SERVER=TRUE", "jdbc:h2:~/HOME/results", "jdbc:h2:mem:never-created"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "jdbc:h2:DIR/missing/results",
+                "jdbc:h2:file:DIR/missing/results",
+                "jdbc:h2:DIR/missing/results;AUTO_SERVER=TRUE",
+                "jdbc:h2:~/HOME/results",
+                "jdbc:h2:mem:never-created"
+            })
     void serve_never_creates_a_database_whatever_the_url_form(String form) throws Exception {
         String home = "workbench-serve-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         String url = form.replace("DIR", dir.toString()).replace("HOME", home);
         CliHarness.Result r = new CliHarness(dir).run("serve", "--port", "0", "--db", url);
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
-        assertThat(r.err()).contains("error: no results database at " + url.split(";")[0]).doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains("error: no results database at " + url.split(";")[0])
+                .doesNotContain("\tat ");
         assertThat(r.out()).doesNotContain("Dashboard:");
         assertThat(dir.resolve("missing")).doesNotExist();
         assertThat(Path.of(System.getProperty("user.home"), home)).doesNotExist();
@@ -134,14 +161,20 @@ class ServeCommandTest {
     @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void serve_never_migrates_an_older_database_and_names_the_command_that_upgrades_it() throws Exception {
         CliHarness cli = new CliHarness(dir);
-        org.flywaydb.core.Flyway.configure().dataSource(cli.dbUrl(), "sa", "").locations("classpath:db/migration")
-                .target("1").load().migrate();
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(cli.dbUrl(), "sa", "")
+                .locations("classpath:db/migration")
+                .target("1")
+                .load()
+                .migrate();
         String before = DatabaseVersionTest.execute(cli.dbUrl(), null);
 
         CliHarness.Result r = cli.run("serve", "--port", "0", "--db", cli.dbUrl());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).containsPattern("has schema version 1, older than this workbench's [0-9]+;")
-                .contains("the dashboard never changes a database").contains("workbench list --db");
+        assertThat(r.err())
+                .containsPattern("has schema version 1, older than this workbench's [0-9]+;")
+                .contains("the dashboard never changes a database")
+                .contains("workbench list --db");
         assertThat(DatabaseVersionTest.execute(cli.dbUrl(), null)).isEqualTo(before);
 
         assertThat(cli.runWithDb("list").exitCode()).isZero();
@@ -159,14 +192,17 @@ class ServeCommandTest {
     }
 
     private JsonNode get(String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
         return json.readTree(r.body());
     }
 
     private boolean refused(String url) throws Exception {
         try {
-            http.send(HttpRequest.newBuilder(URI.create(url + "api/experiments")).build(), HttpResponse.BodyHandlers.ofString());
+            http.send(
+                    HttpRequest.newBuilder(URI.create(url + "api/experiments")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return false;
         } catch (ConnectException e) {
             return true;

@@ -15,8 +15,10 @@ final class Sql {
     /** The first column of every row as a long; empty when the database cannot be read right now. */
     static List<Long> longs(String url, String sql) {
         List<Long> out = new ArrayList<>();
-        try (Connection c = url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url, "sa", "")
-                : DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = url.startsWith("jdbc:h2:")
+                        ? DriverManager.getConnection(url, "sa", "")
+                        : DriverManager.getConnection(url);
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
             while (rs.next()) {
                 out.add(rs.getLong(1));
             }
@@ -41,7 +43,8 @@ final class Sql {
                 return value;
             }
             if (watched != null && !watched.process().isAlive()) {
-                throw new AssertionError("the process ended before " + sql + " reached " + atLeast + ":\n" + watched.output());
+                throw new AssertionError(
+                        "the process ended before " + sql + " reached " + atLeast + ":\n" + watched.output());
             }
             Thread.sleep(20);
         }

@@ -10,9 +10,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** TPE through the real CLI: startup trials, then batches proposed as results come in; the same at any parallelism. */
 class TpeRunTest {
 
-    static final String TPE = CliHarness.TINY.replace("epochs: 2", "epochs: 1")
-            .replace("  strategy: grid\n", "  strategy: tpe\n  max_trials: 7\n  tpe: {startup_trials: 3, batch: 2, candidates: 16}\n")
-            .replace("lr: {values: [0.01, 0.003]}", "lr: {min: 0.0003, max: 0.03, scale: log}\n    units: {min: 8, max: 24, type: int}")
+    static final String TPE = CliHarness.TINY
+            .replace("epochs: 2", "epochs: 1")
+            .replace(
+                    "  strategy: grid\n",
+                    "  strategy: tpe\n  max_trials: 7\n  tpe: {startup_trials: 3, batch: 2, candidates: 16}\n")
+            .replace(
+                    "lr: {values: [0.01, 0.003]}",
+                    "lr: {min: 0.0003, max: 0.03, scale: log}\n    units: {min: 8, max: 24, type: int}")
             .replace("dense: {units: 16}", "dense: {units: ${units}}");
 
     @Test

@@ -42,8 +42,10 @@ class UnexpectedErrorTest {
     }
 
     static Stream<Throwable> errors() {
-        return Stream.of(new IllegalStateException("index 7 out of range\nsecond line"),
-                new OutOfMemoryError("Java heap space"), new StackOverflowError());
+        return Stream.of(
+                new IllegalStateException("index 7 out of range\nsecond line"),
+                new OutOfMemoryError("Java heap space"),
+                new StackOverflowError());
     }
 
     @ParameterizedTest
@@ -60,13 +62,17 @@ class UnexpectedErrorTest {
         int code = cli.execute("boom");
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString().strip()).doesNotContain("\n").doesNotContain("\tat ")
+        assertThat(err.toString().strip())
+                .doesNotContain("\n")
+                .doesNotContain("\tat ")
                 .startsWith("internal error: " + error.getClass().getSimpleName());
         Matcher m = LOG.matcher(err.toString());
         assertThat(m.find()).as(err.toString()).isTrue();
         Path file = Path.of(m.group(1));
         assertThat(file).startsWith(logs);
-        assertThat(Files.readString(file)).contains(error.getClass().getName()).contains("\tat ")
+        assertThat(Files.readString(file))
+                .contains(error.getClass().getName())
+                .contains("\tat ")
                 .startsWith("workbench boom");
     }
 }

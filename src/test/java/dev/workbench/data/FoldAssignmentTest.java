@@ -14,7 +14,9 @@ class FoldAssignmentTest {
     /** 103 labels over 4 uneven classes, in a fixed pseudo-random order. */
     private static int[] labels() {
         SplittableRandom random = new SplittableRandom(99);
-        return IntStream.range(0, 103).map(i -> random.nextInt(10) < 5 ? 0 : random.nextInt(3) + 1).toArray();
+        return IntStream.range(0, 103)
+                .map(i -> random.nextInt(10) < 5 ? 0 : random.nextInt(3) + 1)
+                .toArray();
     }
 
     @Test
@@ -60,7 +62,8 @@ class FoldAssignmentTest {
     }
 
     private static int spread(int[] values) {
-        return Arrays.stream(values).max().orElseThrow() - Arrays.stream(values).min().orElseThrow();
+        return Arrays.stream(values).max().orElseThrow()
+                - Arrays.stream(values).min().orElseThrow();
     }
 
     @Test
@@ -82,7 +85,8 @@ class FoldAssignmentTest {
     @Test
     void sha256IsAStableFunctionOfTheAssignment() {
         FoldAssignment folds = FoldAssignment.stratified(new int[] {0, 0, 1, 1}, 2, 0);
-        java.nio.ByteBuffer expected = java.nio.ByteBuffer.allocate(24).putInt(2).putInt(4);
+        java.nio.ByteBuffer expected =
+                java.nio.ByteBuffer.allocate(24).putInt(2).putInt(4);
         for (int i = 0; i < 4; i++) {
             expected.putInt(folds.foldOf(i));
         }
@@ -102,9 +106,11 @@ class FoldAssignmentTest {
     @Test
     void needsTwoToSizeFolds() {
         assertThatThrownBy(() -> FoldAssignment.stratified(new int[5], 1, 0))
-                .isInstanceOf(UserInputException.class).hasMessageContaining("1 folds");
+                .isInstanceOf(UserInputException.class)
+                .hasMessageContaining("1 folds");
         assertThatThrownBy(() -> FoldAssignment.stratified(new int[5], 6, 0))
-                .isInstanceOf(UserInputException.class).hasMessageContaining("5 examples");
+                .isInstanceOf(UserInputException.class)
+                .hasMessageContaining("5 examples");
         assertThat(FoldAssignment.stratified(new int[5], 5, 0).foldSize(4)).isEqualTo(1);
         assertThatThrownBy(() -> FoldAssignment.stratified(new int[5], 2, 0).trainIndices(2))
                 .isInstanceOf(IndexOutOfBoundsException.class);

@@ -27,7 +27,8 @@ class IdxDatasetTest {
         assertThat(data.train().count()).isEqualTo(40);
         assertThat(data.test().count()).isEqualTo(20);
         Map<String, String> sha = SyntheticMnist.sha256(dir);
-        assertThat(data.files()).extracting(DataFile::role)
+        assertThat(data.files())
+                .extracting(DataFile::role)
                 .containsExactly("train-images", "train-labels", "test-images", "test-labels");
         for (int i = 0; i < 4; i++) {
             DataFile file = data.files().get(i);
@@ -44,10 +45,12 @@ class IdxDatasetTest {
         SyntheticMnist.writeImages(dir.resolve("small"), 10, 14, 14, new byte[10 * 196]);
         IdxFiles files = IdxFiles.inDirectory(dir);
 
-        assertThatThrownBy(() -> IdxDataset.load(files.trainImages(), files.trainLabels(), dir.resolve("small"),
-                files.testLabels()))
+        assertThatThrownBy(() -> IdxDataset.load(
+                        files.trainImages(), files.trainLabels(), dir.resolve("small"), files.testLabels()))
                 .isInstanceOf(DataException.class)
-                .hasMessageContaining("28x28x1").hasMessageContaining("14x14x1").hasMessageContaining("small");
+                .hasMessageContaining("28x28x1")
+                .hasMessageContaining("14x14x1")
+                .hasMessageContaining("small");
     }
 
     @Test
@@ -56,14 +59,17 @@ class IdxDatasetTest {
         Files.delete(dir.resolve(SyntheticMnist.TEST_LABELS));
 
         assertThatThrownBy(() -> IdxDataset.load(IdxFiles.inDirectory(dir)))
-                .isInstanceOf(DataException.class).hasMessageContaining(SyntheticMnist.TEST_LABELS);
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining(SyntheticMnist.TEST_LABELS);
     }
 
     /** Runs only where {@code ./workbench fetch} (or similar) has installed real MNIST under {@code data/}. */
     @Test
     void realMnistWhenPresent() {
         Path dataDir = Path.of("data");
-        Required.that(MnistFetcher.npm().isInstalled(dataDir), "real MNIST in data/mnist",
+        Required.that(
+                MnistFetcher.npm().isInstalled(dataDir),
+                "real MNIST in data/mnist",
                 "./workbench data fetch mnist (./test fetches it)");
 
         LoadedDataset mnist = IdxDataset.load(MnistFetcher.files(dataDir));

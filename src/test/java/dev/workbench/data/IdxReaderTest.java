@@ -20,7 +20,8 @@ class IdxReaderTest {
     @Test
     void readsWhatTheSyntheticWriterWrote() throws IOException {
         SyntheticMnist.write(dir, 50, 20, 7);
-        ImageSet train = IdxReader.read(dir.resolve(SyntheticMnist.TRAIN_IMAGES), dir.resolve(SyntheticMnist.TRAIN_LABELS));
+        ImageSet train =
+                IdxReader.read(dir.resolve(SyntheticMnist.TRAIN_IMAGES), dir.resolve(SyntheticMnist.TRAIN_LABELS));
 
         assertThat(train.count()).isEqualTo(50);
         assertThat(train.height()).isEqualTo(28);
@@ -37,7 +38,8 @@ class IdxReaderTest {
         }
         byte[] rawLabels = Files.readAllBytes(dir.resolve(SyntheticMnist.TRAIN_LABELS));
         assertThat(train.label(3)).isEqualTo((int) rawLabels[8 + 3]);
-        assertThat(IdxReader.readLabels(dir.resolve(SyntheticMnist.TRAIN_LABELS))).isEqualTo(train.labels());
+        assertThat(IdxReader.readLabels(dir.resolve(SyntheticMnist.TRAIN_LABELS)))
+                .isEqualTo(train.labels());
     }
 
     @Test
@@ -61,7 +63,8 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.read(dir.resolve("no-such-images"), dir.resolve("lbl")))
                 .isInstanceOf(DataException.class)
-                .hasMessageContaining("no-such-images").hasMessageContaining("not found");
+                .hasMessageContaining("no-such-images")
+                .hasMessageContaining("not found");
     }
 
     @Test
@@ -70,10 +73,13 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.read(dir.resolve("lbl"), dir.resolve("lbl")))
                 .isInstanceOf(DataException.class)
-                .hasMessageContaining("lbl").hasMessageContaining("magic 0x00000801, expected 0x00000803");
+                .hasMessageContaining("lbl")
+                .hasMessageContaining("magic 0x00000801, expected 0x00000803");
         SyntheticMnist.writeIdx(dir.resolve("gz"), 0x1f8b0800, new int[] {1}, new byte[1]);
         assertThatThrownBy(() -> IdxReader.readLabels(dir.resolve("gz")))
-                .isInstanceOf(DataException.class).hasMessageContaining("gz").hasMessageContaining("magic");
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("gz")
+                .hasMessageContaining("magic");
     }
 
     @Test
@@ -83,7 +89,8 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.read(dir.resolve("short-images"), dir.resolve("lbl")))
                 .isInstanceOf(DataException.class)
-                .hasMessageContaining("short-images").hasMessageContaining("truncated")
+                .hasMessageContaining("short-images")
+                .hasMessageContaining("truncated")
                 .hasMessageContaining("10 images of 28x28");
     }
 
@@ -93,7 +100,8 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.read(dir.resolve("tiny"), dir.resolve("tiny")))
                 .isInstanceOf(DataException.class)
-                .hasMessageContaining("tiny").hasMessageContaining("truncated");
+                .hasMessageContaining("tiny")
+                .hasMessageContaining("truncated");
     }
 
     @Test
@@ -102,7 +110,8 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.readLabels(dir.resolve("short-labels")))
                 .isInstanceOf(DataException.class)
-                .hasMessageContaining("short-labels").hasMessageContaining("truncated");
+                .hasMessageContaining("short-labels")
+                .hasMessageContaining("truncated");
     }
 
     @Test
@@ -111,7 +120,8 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.readLabels(dir.resolve("long-labels")))
                 .isInstanceOf(DataException.class)
-                .hasMessageContaining("long-labels").hasMessageContaining("3 extra trailing bytes");
+                .hasMessageContaining("long-labels")
+                .hasMessageContaining("3 extra trailing bytes");
     }
 
     @Test
@@ -121,21 +131,27 @@ class IdxReaderTest {
 
         assertThatThrownBy(() -> IdxReader.read(dir.resolve("img"), dir.resolve("lbl")))
                 .isInstanceOf(DataException.class)
-                .hasMessageContaining("img").hasMessageContaining("lbl")
-                .hasMessageContaining("3 images").hasMessageContaining("4 labels");
+                .hasMessageContaining("img")
+                .hasMessageContaining("lbl")
+                .hasMessageContaining("3 images")
+                .hasMessageContaining("4 labels");
     }
 
     @Test
     void corruptDimensionsAreNamed() {
         SyntheticMnist.writeIdx(dir.resolve("neg"), SyntheticMnist.IMAGES_MAGIC, new int[] {-1, 28, 28}, new byte[0]);
-        SyntheticMnist.writeIdx(dir.resolve("huge"), SyntheticMnist.IMAGES_MAGIC,
-                new int[] {Integer.MAX_VALUE, 28, 28}, new byte[0]);
+        SyntheticMnist.writeIdx(
+                dir.resolve("huge"), SyntheticMnist.IMAGES_MAGIC, new int[] {Integer.MAX_VALUE, 28, 28}, new byte[0]);
         SyntheticMnist.writeLabels(dir.resolve("lbl"), new int[0]);
 
         assertThatThrownBy(() -> IdxReader.read(dir.resolve("neg"), dir.resolve("lbl")))
-                .isInstanceOf(DataException.class).hasMessageContaining("neg").hasMessageContaining("corrupt header");
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("neg")
+                .hasMessageContaining("corrupt header");
         assertThatThrownBy(() -> IdxReader.read(dir.resolve("huge"), dir.resolve("lbl")))
-                .isInstanceOf(DataException.class).hasMessageContaining("huge").hasMessageContaining("too large");
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("huge")
+                .hasMessageContaining("too large");
     }
 
     @Test

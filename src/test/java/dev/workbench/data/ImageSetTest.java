@@ -63,7 +63,8 @@ class ImageSetTest {
     @Test
     void rejectsInconsistentArrays() {
         assertThatThrownBy(() -> ImageSet.of(2, 2, 1, new byte[5], new int[] {0}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("need 4 pixel bytes");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("need 4 pixel bytes");
         assertThatThrownBy(() -> ImageSet.of(2, 2, 1, new byte[4], new int[] {-1}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> threeImages().pixel(0, 4)).isInstanceOf(IndexOutOfBoundsException.class);

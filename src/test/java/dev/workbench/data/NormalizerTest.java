@@ -115,6 +115,7 @@ class NormalizerTest {
         assertThat(Normalization.parse("Standardize")).isEqualTo(Normalization.STANDARDIZE);
         assertThat(Normalization.SCALE.specName()).isEqualTo("scale");
         assertThatThrownBy(() -> Normalization.parse("zscore"))
-                .isInstanceOf(UserInputException.class).hasMessageContaining("zscore");
+                .isInstanceOf(UserInputException.class)
+                .hasMessageContaining("zscore");
     }
 }

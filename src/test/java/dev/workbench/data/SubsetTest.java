@@ -60,7 +60,8 @@ class SubsetTest {
     void wholeSetIsEveryIndex() {
         int[] labels = skewedLabels();
 
-        assertThat(Subset.stratified(labels, 1000, 9)).isEqualTo(java.util.stream.IntStream.range(0, 1000).toArray());
+        assertThat(Subset.stratified(labels, 1000, 9))
+                .isEqualTo(java.util.stream.IntStream.range(0, 1000).toArray());
     }
 
     @Test
@@ -68,7 +69,9 @@ class SubsetTest {
         int[] labels = new int[50];
 
         assertThatThrownBy(() -> Subset.stratified(labels, 51, 1))
-                .isInstanceOf(UserInputException.class).hasMessageContaining("51").hasMessageContaining("50");
+                .isInstanceOf(UserInputException.class)
+                .hasMessageContaining("51")
+                .hasMessageContaining("50");
         assertThatThrownBy(() -> Subset.stratified(labels, 0, 1)).isInstanceOf(UserInputException.class);
         assertThat(Arrays.stream(Subset.stratified(labels, 50, 1)).sum()).isEqualTo(49 * 50 / 2);
     }

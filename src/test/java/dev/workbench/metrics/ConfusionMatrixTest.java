@@ -34,14 +34,15 @@ class ConfusionMatrixTest {
 
     @Test
     void rejects_mismatched_shapes() {
-        assertThatThrownBy(() -> ConfusionMatrix.of(2, new long[] {1, 2, 3})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ConfusionMatrix.of(2, new long[] {1, 2, 3}))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FOLD_A.plus(ConfusionMatrix.empty(2))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void a_diagnosis_orders_mistakes_most_confident_first() {
-        Diagnosis d = new Diagnosis(FOLD_A, List.of(new Mistake(4, 1, 2, 0.6), new Mistake(9, 0, 1, 0.9),
-                new Mistake(2, 1, 2, 0.6)));
+        Diagnosis d = new Diagnosis(
+                FOLD_A, List.of(new Mistake(4, 1, 2, 0.6), new Mistake(9, 0, 1, 0.9), new Mistake(2, 1, 2, 0.6)));
         assertThat(d.mistakes()).extracting(Mistake::row).containsExactly(9, 2, 4);
     }
 }

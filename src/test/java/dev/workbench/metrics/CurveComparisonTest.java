@@ -31,7 +31,8 @@ class CurveComparisonTest {
     @Test
     void aShorterReRunIsReportedAsAnEpochCountDifference() {
         List<EpochMetrics> stored = List.of(epoch(1, 0.9, 1.0), epoch(2, 0.8, 1.0));
-        EpochDifference d = CurveComparison.firstDifference(0, stored, List.of(epoch(1, 0.9, 1.0))).orElseThrow();
+        EpochDifference d = CurveComparison.firstDifference(0, stored, List.of(epoch(1, 0.9, 1.0)))
+                .orElseThrow();
         assertThat(d.metric()).isEqualTo("epochs");
         assertThat(d.epoch()).isEqualTo(2);
         assertThat(d.describe()).isEqualTo("fold 0: stored run has 2 epochs, re-run 1");

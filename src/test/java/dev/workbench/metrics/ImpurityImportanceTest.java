@@ -16,7 +16,8 @@ class ImpurityImportanceTest {
         SplittableRandom random = new SplittableRandom(3);
         List<List<Double>> rows = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            List<Double> row = List.of(random.nextDouble(), Math.pow(10, -4 + 3 * random.nextDouble()), random.nextDouble());
+            List<Double> row =
+                    List.of(random.nextDouble(), Math.pow(10, -4 + 3 * random.nextDouble()), random.nextDouble());
             rows.add(row);
             y.add((row.get(1) > 0.01 ? 0.9 : 0.2) + 0.05 * row.get(2) + 0.01 * random.nextDouble());
         }
@@ -29,7 +30,10 @@ class ImpurityImportanceTest {
         List<Double> shares = ImpurityImportance.of(rows(y), y, 0);
         assertThat(shares).hasSize(3);
         assertThat(shares.stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-12));
-        assertThat(shares.get(1)).isGreaterThan(0.8).isGreaterThan(shares.get(0)).isGreaterThan(shares.get(2));
+        assertThat(shares.get(1))
+                .isGreaterThan(0.8)
+                .isGreaterThan(shares.get(0))
+                .isGreaterThan(shares.get(2));
         assertThat(shares.get(2)).as("the small real effect beats no effect").isGreaterThan(shares.get(0) / 2);
     }
 

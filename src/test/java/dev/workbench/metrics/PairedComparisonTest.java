@@ -55,6 +55,7 @@ class PairedComparisonTest {
     @Test
     void lists_of_different_length_are_refused() {
         assertThatThrownBy(() -> PairedComparison.of(List.of(1.0, 2.0), List.of(1.0)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 and 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 and 1");
     }
 }

@@ -23,7 +23,8 @@ class ScoreSummaryTest {
     @Test
     void more_folds_give_a_narrower_interval_for_the_same_spread() {
         ScoreSummary five = ScoreSummary.of(List.of(0.90, 0.94, 0.90, 0.94, 0.92));
-        assertThat(five.ci95High() - five.ci95Low()).isCloseTo(2 * 2.7764451051977987 * five.std() / Math.sqrt(5), offset(1e-9));
+        assertThat(five.ci95High() - five.ci95Low())
+                .isCloseTo(2 * 2.7764451051977987 * five.std() / Math.sqrt(5), offset(1e-9));
     }
 
     @Test
@@ -40,7 +41,8 @@ class ScoreSummaryTest {
         assertThat(m.metric("val_accuracy")).isEqualTo(0.7);
         assertThat(m.metric("val_loss")).isEqualTo(0.6);
         assertThat(m.hasNonFinite()).isFalse();
-        assertThat(new EpochMetrics(2, Double.NaN, 0.1, 0.1, 0.1, 0.1, 1).hasNonFinite()).isTrue();
+        assertThat(new EpochMetrics(2, Double.NaN, 0.1, 0.1, 0.1, 0.1, 1).hasNonFinite())
+                .isTrue();
         assertThatThrownBy(() -> new EpochMetrics(0, 0, 0, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

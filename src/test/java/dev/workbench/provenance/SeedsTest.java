@@ -30,6 +30,7 @@ class SeedsTest {
     }
 
     /** Seeds of the first experiments stored; changing the derivation would orphan them. */
-    private static final long[] GOLDEN = {5134134875750579945L, -51829364998801858L, -5844853158372944731L,
-        -8115816093174045578L};
+    private static final long[] GOLDEN = {
+        5134134875750579945L, -51829364998801858L, -5844853158372944731L, -8115816093174045578L
+    };
 }

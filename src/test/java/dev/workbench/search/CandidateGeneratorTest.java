@@ -45,10 +45,12 @@ class CandidateGeneratorTest {
         List<Candidate> c = CandidateGenerator.generate(search(SearchSpec.Strategy.GRID, null, p), 1);
         assertThat(c).hasSize(12);
         assertThat(c.stream().map(x -> x.params().get("lr")).distinct().toList())
-                .satisfiesExactly(a -> assertThat(a).isCloseTo(1e-4, org.assertj.core.data.Offset.offset(1e-12)),
+                .satisfiesExactly(
+                        a -> assertThat(a).isCloseTo(1e-4, org.assertj.core.data.Offset.offset(1e-12)),
                         b -> assertThat(b).isCloseTo(1e-3, org.assertj.core.data.Offset.offset(1e-12)),
                         d -> assertThat(d).isEqualTo(1e-2));
-        assertThat(c.stream().map(x -> x.params().get("units")).distinct().toList()).containsExactly(10.0, 13.0, 17.0, 20.0);
+        assertThat(c.stream().map(x -> x.params().get("units")).distinct().toList())
+                .containsExactly(10.0, 13.0, 17.0, 20.0);
     }
 
     @Test
@@ -66,11 +68,14 @@ class CandidateGeneratorTest {
         for (Candidate c : a) {
             assertThat(c.params().get("lr")).isBetween(1e-4, 1e-2);
             assertThat(c.params().get("dropout")).isBetween(0.0, 0.5);
-            assertThat(c.params().get("units")).isBetween(16.0, 256.0).satisfies(u -> assertThat(u % 1).isZero());
+            assertThat(c.params().get("units")).isBetween(16.0, 256.0).satisfies(u -> assertThat(u % 1)
+                    .isZero());
             assertThat(c.params().get("kernel")).isIn(3.0, 5.0);
         }
         long smallLr = a.stream().filter(c -> c.params().get("lr") < 1e-3).count();
-        assertThat(smallLr).as("log-uniform puts about half the draws below the geometric midpoint").isBetween(5L, 20L);
+        assertThat(smallLr)
+                .as("log-uniform puts about half the draws below the geometric midpoint")
+                .isBetween(5L, 20L);
     }
 
     @Test
@@ -82,8 +87,11 @@ class CandidateGeneratorTest {
         List<Candidate> c = CandidateGenerator.generate(search(SearchSpec.Strategy.GRID, null, p), 1);
         assertThat(c).hasSize(8);
         assertThat(c).extracting(Candidate::params).doesNotHaveDuplicates();
-        assertThat(c.get(1).params()).containsExactly(
-                Map.entry("conv1_filters", 16.0), Map.entry("conv2_filters", 8.0), Map.entry("dense_units", 8.0));
+        assertThat(c.get(1).params())
+                .containsExactly(
+                        Map.entry("conv1_filters", 16.0),
+                        Map.entry("conv2_filters", 8.0),
+                        Map.entry("dense_units", 8.0));
     }
 
     @Test
@@ -110,16 +118,25 @@ class CandidateGeneratorTest {
         p.put("filters", values(8.0, 16.0));
         List<Candidate> c = CandidateGenerator.generate(search(SearchSpec.Strategy.GRID, null, p), 1);
         assertThat(c).hasSize(4).extracting(Candidate::params).doesNotHaveDuplicates();
-        assertThat(c.get(3).params()).containsExactly(
-                Map.entry("lr", 0.1), Map.entry("kernel", 5.0), Map.entry("units", 64.0), Map.entry("filters", 16.0));
+        assertThat(c.get(3).params())
+                .containsExactly(
+                        Map.entry("lr", 0.1),
+                        Map.entry("kernel", 5.0),
+                        Map.entry("units", 64.0),
+                        Map.entry("filters", 16.0));
 
         Map<String, ParamSpec> fixed = new LinkedHashMap<>();
         fixed.put("lr", values(0.1));
         fixed.put("units", values(64.0));
         assertThat(CandidateGenerator.generate(search(SearchSpec.Strategy.GRID, null, fixed), 1))
-                .containsExactly(new Candidate(0, fixed.entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                        Map.Entry::getKey, e -> e.getValue().values().get(0)))));
-        assertThat(CandidateGenerator.generate(search(SearchSpec.Strategy.RANDOM, 5, p), 1)).hasSize(5)
+                .containsExactly(new Candidate(
+                        0,
+                        fixed.entrySet().stream()
+                                .collect(java.util.stream.Collectors.toMap(
+                                        Map.Entry::getKey,
+                                        e -> e.getValue().values().get(0)))));
+        assertThat(CandidateGenerator.generate(search(SearchSpec.Strategy.RANDOM, 5, p), 1))
+                .hasSize(5)
                 .allSatisfy(x -> assertThat(x.params()).containsEntry("lr", 0.1).containsEntry("units", 64.0));
     }
 

@@ -24,8 +24,8 @@ class TpeSamplerTest {
         SPACE.put("kernel", new ParamSpec(List.of(3.0, 5.0, 7.0, 9.0), null, null, null, null, null));
     }
 
-    private static final SearchSpec SEARCH = new SearchSpec(SearchSpec.Strategy.TPE, 60, SPACE, null,
-            new TpeSpec(12, 4, 24, 0.25), null);
+    private static final SearchSpec SEARCH =
+            new SearchSpec(SearchSpec.Strategy.TPE, 60, SPACE, null, new TpeSpec(12, 4, 24, 0.25), null);
 
     /** Best (0) at x = 7, lr = 1e-3, kernel = 5; units does not matter. */
     static double objective(Map<String, Double> p) {
@@ -59,9 +59,13 @@ class TpeSamplerTest {
         List<TpeSampler.Observation> seen = search(3);
         List<TpeSampler.Observation> startup = seen.subList(0, 12);
         List<TpeSampler.Observation> late = seen.subList(36, 60);
-        assertThat(mean(late)).as("late proposals beat the random startup by far").isLessThan(mean(startup) / 4);
-        long nearX = late.stream().filter(o -> Math.abs(o.params().get("x") - 7) < 2).count();
-        long kernel5 = late.stream().filter(o -> o.params().get("kernel") == 5.0).count();
+        assertThat(mean(late))
+                .as("late proposals beat the random startup by far")
+                .isLessThan(mean(startup) / 4);
+        long nearX =
+                late.stream().filter(o -> Math.abs(o.params().get("x") - 7) < 2).count();
+        long kernel5 =
+                late.stream().filter(o -> o.params().get("kernel") == 5.0).count();
         assertThat(nearX).as("x within 2 of 7 (a fifth of the range)").isGreaterThan(late.size() / 2);
         assertThat(kernel5).as("the good kernel").isGreaterThan(late.size() / 2);
     }
@@ -82,12 +86,14 @@ class TpeSamplerTest {
     void aBatchDependsOnlyOnTheSeedTheBatchAndEarlierResults() {
         List<TpeSampler.Observation> seen = search(7).subList(0, 20);
         TpeSampler sampler = new TpeSampler(SEARCH);
-        assertThat(sampler.propose(seen, false, 7, 3, 4)).isEqualTo(new TpeSampler(SEARCH).propose(seen, false, 7, 3, 4))
+        assertThat(sampler.propose(seen, false, 7, 3, 4))
+                .isEqualTo(new TpeSampler(SEARCH).propose(seen, false, 7, 3, 4))
                 .isNotEqualTo(sampler.propose(seen, false, 7, 4, 4))
                 .isNotEqualTo(sampler.propose(seen, false, 8, 3, 4));
         List<TpeSampler.Observation> reordered = new ArrayList<>(seen);
         java.util.Collections.reverse(reordered);
-        assertThat(sampler.propose(reordered, false, 7, 3, 4)).as("order of arrival does not matter")
+        assertThat(sampler.propose(reordered, false, 7, 3, 4))
+                .as("order of arrival does not matter")
                 .isEqualTo(sampler.propose(seen, false, 7, 3, 4));
     }
 
@@ -95,7 +101,8 @@ class TpeSamplerTest {
     void maximizingMirrorsMinimizing() {
         List<TpeSampler.Observation> seen = search(9).subList(0, 24);
         List<TpeSampler.Observation> negated = seen.stream()
-                .map(o -> new TpeSampler.Observation(o.trialIndex(), o.params(), -o.objective())).toList();
+                .map(o -> new TpeSampler.Observation(o.trialIndex(), o.params(), -o.objective()))
+                .toList();
         TpeSampler sampler = new TpeSampler(SEARCH);
         assertThat(sampler.propose(negated, true, 9, 2, 4)).isEqualTo(sampler.propose(seen, false, 9, 2, 4));
     }
@@ -110,6 +117,9 @@ class TpeSamplerTest {
     }
 
     private static double mean(List<TpeSampler.Observation> o) {
-        return o.stream().mapToDouble(TpeSampler.Observation::objective).average().orElseThrow();
+        return o.stream()
+                .mapToDouble(TpeSampler.Observation::objective)
+                .average()
+                .orElseThrow();
     }
 }

@@ -47,8 +47,14 @@ class ExperimentRepositoryTest {
         long second = submit("a", "minimize", 0);
 
         assertThat(second).isGreaterThan(first);
-        assertThat(experiments.latestByName("a")).get().extracting(ExperimentRow::id).isEqualTo(second);
-        assertThat(experiments.latestByName("b")).get().extracting(ExperimentRow::id).isEqualTo(other);
+        assertThat(experiments.latestByName("a"))
+                .get()
+                .extracting(ExperimentRow::id)
+                .isEqualTo(second);
+        assertThat(experiments.latestByName("b"))
+                .get()
+                .extracting(ExperimentRow::id)
+                .isEqualTo(other);
         assertThat(experiments.latestByName("c")).isEmpty();
         assertThatThrownBy(() -> experiments.requireLatestByName("c"))
                 .isInstanceOf(UserInputException.class)
@@ -76,20 +82,23 @@ class ExperimentRepositoryTest {
             assertThat(s.goal()).isEqualTo("maximize");
             assertThat(s.status()).isEqualTo(RunStatus.RUNNING);
             assertThat(s.createdAt()).isNotNull();
-            assertThat(List.of(s.trialsTotal(), s.trialsDone(), s.trialsFailed())).containsExactly(5, 3, 1);
+            assertThat(List.of(s.trialsTotal(), s.trialsDone(), s.trialsFailed()))
+                    .containsExactly(5, 3, 1);
             assertThat(s.bestScore()).isEqualTo(0.95);
         });
         assertThat(list.get(1).bestScore()).as("lowest finite score").isEqualTo(0.20);
         assertThat(list.get(0)).satisfies(s -> {
-            assertThat(List.of(s.trialsTotal(), s.trialsDone(), s.trialsFailed())).containsExactly(0, 0, 0);
+            assertThat(List.of(s.trialsTotal(), s.trialsDone(), s.trialsFailed()))
+                    .containsExactly(0, 0, 0);
             assertThat(s.bestScore()).isNull();
         });
     }
 
     @Test
     void setProvenanceReplacesTheStoredOne() {
-        long id = store.queue().submit(new Submission(Samples.experiment("x", "maximize"), "{\"java\":\"11\"}",
-                List.of(), List.of(), false, 1));
+        long id = store.queue()
+                .submit(new Submission(
+                        Samples.experiment("x", "maximize"), "{\"java\":\"11\"}", List.of(), List.of(), false, 1));
 
         experiments.setProvenance(id, "{\"java\":\"17\"}");
 

@@ -80,14 +80,17 @@ class FoldRunRepositoryTest {
 
         store.queue().finishFold(restarted, SCORER);
         assertThat(store.queue().claim(List.of(single), Samples.WORKER, 60)).isEmpty();
-        assertThat(folds.byTrial(trialId)).singleElement().extracting(FoldRunRow::id).isEqualTo(restarted.foldRunId());
+        assertThat(folds.byTrial(trialId))
+                .singleElement()
+                .extracting(FoldRunRow::id)
+                .isEqualTo(restarted.foldRunId());
     }
 
     @Test
     void nonFiniteMetricsRoundTripExactly() {
         Claim c = Samples.claim(store, experimentId);
-        EpochMetrics diverged = new EpochMetrics(1, Double.NaN, 0.1, Double.POSITIVE_INFINITY, 0.1,
-                Double.NEGATIVE_INFINITY, 0.5);
+        EpochMetrics diverged =
+                new EpochMetrics(1, Double.NaN, 0.1, Double.POSITIVE_INFINITY, 0.1, Double.NEGATIVE_INFINITY, 0.5);
         store.queue().addEpoch(c, diverged);
 
         EpochMetrics read = folds.byTrial(trials.get(0).id()).get(0).epochs().get(0);
@@ -115,7 +118,8 @@ class FoldRunRepositoryTest {
         try {
             List<Future<?>> work = new ArrayList<>();
             for (int worker = 0; worker < 4; worker++) {
-                Claim c = store.queue().claim(List.of(experimentId), Samples.WORKER.onThread("w" + worker), 600)
+                Claim c = store.queue()
+                        .claim(List.of(experimentId), Samples.WORKER.onThread("w" + worker), 600)
                         .orElseThrow();
                 work.add(pool.submit(() -> {
                     IntStream.rangeClosed(1, epochs).forEach(e -> store.queue().addEpoch(c, Samples.epoch(e)));
@@ -133,11 +137,14 @@ class FoldRunRepositoryTest {
         }
 
         ExperimentDetail detail = store.experiments().loadDetail(experimentId).orElseThrow();
-        List<FoldRunRow> all = detail.trials().stream().flatMap(t -> t.folds().stream()).toList();
+        List<FoldRunRow> all =
+                detail.trials().stream().flatMap(t -> t.folds().stream()).toList();
         assertThat(all).hasSize(4).allSatisfy(f -> {
             assertThat(f.status()).isEqualTo(RunStatus.DONE);
-            assertThat(f.epochs()).extracting(EpochMetrics::epoch)
-                    .containsExactlyElementsOf(IntStream.rangeClosed(1, epochs).boxed().toList());
+            assertThat(f.epochs())
+                    .extracting(EpochMetrics::epoch)
+                    .containsExactlyElementsOf(
+                            IntStream.rangeClosed(1, epochs).boxed().toList());
         });
     }
 }

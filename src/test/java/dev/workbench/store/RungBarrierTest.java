@@ -32,8 +32,16 @@ class RungBarrierTest {
                 units.add(new NewUnit(i, f, 1000 + 10L * i + f));
             }
         }
-        return store.queue().submit(new Submission(Samples.experiment("h", "maximize"), "{}", trials, units, true, 3,
-                List.of(new NewRung(0, 1, null, 2)), null));
+        return store.queue()
+                .submit(new Submission(
+                        Samples.experiment("h", "maximize"),
+                        "{}",
+                        trials,
+                        units,
+                        true,
+                        3,
+                        List.of(new NewRung(0, 1, null, 2)),
+                        null));
     }
 
     /** Validation accuracy at epoch 1 by trial: 0.5, 0.9, 0.7, 0.9 (trials 1 and 3 tie; 1 wins by index). */
@@ -59,7 +67,11 @@ class RungBarrierTest {
             }
             assertThat(claims).hasSize(8);
             for (Claim c : claims.subList(0, 6)) {
-                store.queue().finishSegment(c, new SavedCheckpoint(1, new byte[] {(byte) c.fold().intValue()}, 7, 8));
+                store.queue()
+                        .finishSegment(
+                                c,
+                                new SavedCheckpoint(
+                                        1, new byte[] {(byte) c.fold().intValue()}, 7, 8));
             }
             CountDownLatch go = new CountDownLatch(1);
             ExecutorService two = Executors.newFixedThreadPool(2);
@@ -82,11 +94,16 @@ class RungBarrierTest {
                 assertThat(r.ranked()).isEqualTo(4);
                 assertThat(r.kept()).isEqualTo(2);
             });
-            List<String> states = store.trials().byExperiment(id).stream().map(t -> t.index() + ":" + t.status().value())
+            List<String> states = store.trials().byExperiment(id).stream()
+                    .map(t -> t.index() + ":" + t.status().value())
                     .toList();
             assertThat(states).containsExactly("0:pruned", "1:running", "2:pruned", "3:running");
-            assertThat(store.search().trials(id)).extracting(TrialSearchRow::prunedAtEpoch).containsExactly(1, null, 1, null);
-            assertThat(store.search().trials(id)).extracting(TrialSearchRow::rungScore).containsExactly(0.5, 0.9, 0.7, 0.9);
+            assertThat(store.search().trials(id))
+                    .extracting(TrialSearchRow::prunedAtEpoch)
+                    .containsExactly(1, null, 1, null);
+            assertThat(store.search().trials(id))
+                    .extracting(TrialSearchRow::rungScore)
+                    .containsExactly(0.5, 0.9, 0.7, 0.9);
             resumeAfterADeadWorker(store, id);
         }
     }
@@ -101,8 +118,13 @@ class RungBarrierTest {
         Claim again = store.queue().claim(List.of(id), B, 60).orElseThrow();
         assertThat(again.unitId()).isEqualTo(resumed.unitId());
         assertThat(again.foldRunId()).as("the fold run goes on").isEqualTo(resumed.foldRunId());
-        assertThat(store.foldRuns().byTrial(again.trialId()).stream().filter(f -> f.fold() == again.fold())
-                .findFirst().orElseThrow().epochs()).extracting(EpochMetrics::epoch).containsExactly(1);
+        assertThat(store.foldRuns().byTrial(again.trialId()).stream()
+                        .filter(f -> f.fold() == again.fold())
+                        .findFirst()
+                        .orElseThrow()
+                        .epochs())
+                .extracting(EpochMetrics::epoch)
+                .containsExactly(1);
         SavedCheckpoint checkpoint = store.queue().checkpoint(again);
         assertThat(checkpoint.epoch()).isEqualTo(1);
         assertThat(checkpoint.rngRoot()).isEqualTo(7);

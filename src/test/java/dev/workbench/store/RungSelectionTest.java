@@ -13,13 +13,15 @@ class RungSelectionTest {
     }
 
     private static List<Integer> kept(List<RungSelection.Ranked> trials, boolean maximize, int rf) {
-        return RungSelection.survivors(trials, maximize, rf).stream().map(RungSelection.Ranked::trialIndex).toList();
+        return RungSelection.survivors(trials, maximize, rf).stream()
+                .map(RungSelection.Ranked::trialIndex)
+                .toList();
     }
 
     @Test
     void keepsTheBestThirdByTheGoal() {
-        List<RungSelection.Ranked> nine = List.of(r(0, 0.5), r(1, 0.9), r(2, 0.1), r(3, 0.7), r(4, 0.8), r(5, 0.2),
-                r(6, 0.3), r(7, 0.6), r(8, 0.4));
+        List<RungSelection.Ranked> nine = List.of(
+                r(0, 0.5), r(1, 0.9), r(2, 0.1), r(3, 0.7), r(4, 0.8), r(5, 0.2), r(6, 0.3), r(7, 0.6), r(8, 0.4));
         assertThat(kept(nine, true, 3)).containsExactly(1, 4, 3);
         assertThat(kept(nine, false, 3)).containsExactly(2, 5, 6);
         assertThat(kept(nine, true, 2)).containsExactly(1, 4, 3, 7);

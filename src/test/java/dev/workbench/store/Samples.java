@@ -15,8 +15,7 @@ public final class Samples {
     public static final String HASH = "ab".repeat(32);
     public static final WorkerIdentity WORKER = new WorkerIdentity("hostA:1", "t1", "CPU", "avx2");
 
-    private Samples() {
-    }
+    private Samples() {}
 
     /** A fresh, empty in-memory store that no other test sees. */
     public static Store memoryStore() {
@@ -24,8 +23,8 @@ public final class Samples {
     }
 
     public static NewExperiment experiment(String name, String goal) {
-        return new NewExperiment(name, HASH, "{\"name\":\"" + name + "\"}", "name: " + name + "\n", 42L,
-                "grid", "val_accuracy", goal);
+        return new NewExperiment(
+                name, HASH, "{\"name\":\"" + name + "\"}", "name: " + name + "\n", 42L, "grid", "val_accuracy", goal);
     }
 
     /** Parameters in deliberately non-alphabetical order. */
@@ -43,7 +42,9 @@ public final class Samples {
 
     /** Trials 0 to {@code count - 1}; trial i has seed i + 1. */
     public static List<NewTrial> trials(int count) {
-        return IntStream.range(0, count).mapToObj(i -> new NewTrial(i, params(0.1 * (i + 1), i + 1), i + 1)).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> new NewTrial(i, params(0.1 * (i + 1), i + 1), i + 1))
+                .toList();
     }
 
     /**

@@ -36,15 +36,21 @@ class StoreTest {
         String url = Store.fileUrl(dir.resolve("wb"));
         long id;
         try (Store store = Store.open(url)) {
-            id = Samples.submit(store, Samples.experiment("kept", "maximize"),
-                    List.of(new NewTrial(0, Samples.params(0.5, 32), 9)), 1);
+            id = Samples.submit(
+                    store,
+                    Samples.experiment("kept", "maximize"),
+                    List.of(new NewTrial(0, Samples.params(0.5, 32), 9)),
+                    1);
         }
         assertThat(dir.resolve("wb.mv.db")).exists();
 
         try (Store reopened = Store.open(url)) {
-            assertThat(reopened.experiments().latestByName("kept")).get().extracting(ExperimentRow::id).isEqualTo(id);
-            assertThat(reopened.trials().byExperiment(id)).singleElement()
-                    .satisfies(t -> assertThat(t.params()).containsExactlyEntriesOf(Samples.params(0.5, 32)));
+            assertThat(reopened.experiments().latestByName("kept"))
+                    .get()
+                    .extracting(ExperimentRow::id)
+                    .isEqualTo(id);
+            assertThat(reopened.trials().byExperiment(id)).singleElement().satisfies(t -> assertThat(t.params())
+                    .containsExactlyEntriesOf(Samples.params(0.5, 32)));
         }
         assertThat(appliedMigrations(url)).containsExactly("1", "2", "3", "4", "5");
     }
@@ -53,8 +59,11 @@ class StoreTest {
     void anEpochIsVisibleToASecondStoreAsSoonAsAddEpochReturns() {
         String url = Store.fileUrl(dir.resolve("shared"));
         try (Store writer = Store.open(url)) {
-            long id = Samples.submit(writer, Samples.experiment("live", "maximize"),
-                    List.of(new NewTrial(0, Samples.params(0.5, 32), 9)), 1);
+            long id = Samples.submit(
+                    writer,
+                    Samples.experiment("live", "maximize"),
+                    List.of(new NewTrial(0, Samples.params(0.5, 32), 9)),
+                    1);
             Claim claim = Samples.claim(writer, id);
             long trialId = claim.trialId();
             writer.queue().addEpoch(claim, Samples.epoch(1));
@@ -85,9 +94,14 @@ class StoreTest {
     @Test
     void loadDetailReturnsTheWholeTreeInOrder() {
         try (Store store = Samples.memoryStore()) {
-            long id = store.queue().submit(new Submission(Samples.experiment("tree", "maximize"), null,
-                    Samples.trials(3), List.of(new NewUnit(0, 0, 0), new NewUnit(0, 1, 1), new NewUnit(2, 0, 0)),
-                    false, 3));
+            long id = store.queue()
+                    .submit(new Submission(
+                            Samples.experiment("tree", "maximize"),
+                            null,
+                            Samples.trials(3),
+                            List.of(new NewUnit(0, 0, 0), new NewUnit(0, 1, 1), new NewUnit(2, 0, 0)),
+                            false,
+                            3));
             Claim fold0 = Samples.claim(store, id);
             Claim fold1 = Samples.claim(store, id);
             store.queue().release(fold0); // fold 0 is claimed again below: its run is stored after fold 1's
@@ -107,9 +121,11 @@ class StoreTest {
             assertThat(detail.trials()).extracting(t -> t.trial().index()).containsExactly(0, 1, 2);
             assertThat(detail.trials()).extracting(t -> t.folds().size()).containsExactly(2, 0, 1);
             assertThat(detail.trials().get(0).trial().score().mean()).isEqualTo(0.9);
-            assertThat(detail.trials().get(0).folds()).extracting(FoldRunRow::fold).containsExactly(0, 1);
-            assertThat(detail.trials().get(0).folds()).allSatisfy(f ->
-                    assertThat(f.epochs()).containsExactly(Samples.epoch(1), Samples.epoch(2)));
+            assertThat(detail.trials().get(0).folds())
+                    .extracting(FoldRunRow::fold)
+                    .containsExactly(0, 1);
+            assertThat(detail.trials().get(0).folds())
+                    .allSatisfy(f -> assertThat(f.epochs()).containsExactly(Samples.epoch(1), Samples.epoch(2)));
             assertThat(detail.trials().get(2).folds().get(0).epochs()).isEmpty();
             assertThat(store.experiments().loadDetail(id + 1)).isEmpty();
         }
@@ -138,9 +154,10 @@ class StoreTest {
 
     private static List<String> appliedMigrations(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url, "sa", "");
-                ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"type\" IN ('SQL', 'JDBC')"
-                                + " ORDER BY \"installed_rank\"")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"type\" IN ('SQL', 'JDBC')"
+                                        + " ORDER BY \"installed_rank\"")) {
             List<String> versions = new ArrayList<>();
             while (rs.next()) {
                 versions.add(rs.getString(1));

@@ -25,8 +25,8 @@ class TrainingTraceRepositoryTest {
     @BeforeEach
     void open() {
         store = Samples.memoryStore();
-        experimentId = Samples.submit(store, Samples.experiment("trace", "maximize"),
-                List.of(new NewTrial(0, Samples.params(0.1, 8), 3)), 0);
+        experimentId = Samples.submit(
+                store, Samples.experiment("trace", "maximize"), List.of(new NewTrial(0, Samples.params(0.1, 8), 3)), 0);
     }
 
     @AfterEach
@@ -42,14 +42,17 @@ class TrainingTraceRepositoryTest {
         long run = first.foldRunId();
         long trial = first.trialId();
         StepMetrics nanStep = new StepMetrics(1, 2, 2, 64, 2.0, 0.25, Double.NaN, Double.NaN);
-        store.queue().addEpoch(first, List.of(nanStep, new StepMetrics(1, 3, 3, 80, 1.5, 0.5, 1.4, 0.55)),
-                Samples.epoch(1));
-        LayerSpread spread = new LayerSpread(0, 2, "dense", "W", 3, SevenBands.of(new float[] {-1f, 0f, Float.NaN}), 0.0);
+        store.queue()
+                .addEpoch(first, List.of(nanStep, new StepMetrics(1, 3, 3, 80, 1.5, 0.5, 1.4, 0.55)), Samples.epoch(1));
+        LayerSpread spread =
+                new LayerSpread(0, 2, "dense", "W", 3, SevenBands.of(new float[] {-1f, 0f, Float.NaN}), 0.0);
         store.queue().addSpread(first, List.of(), List.of(spread));
         ConfusionMatrix m = ConfusionMatrix.of(2, new long[] {3, 1, 0, 4});
         store.queue().saveConfusion(first, m);
 
-        assertThat(store.traces().steps(List.of(run)).get(run)).extracting(StepMetrics::iteration).containsExactly(2L, 3L);
+        assertThat(store.traces().steps(List.of(run)).get(run))
+                .extracting(StepMetrics::iteration)
+                .containsExactly(2L, 3L);
         assertThat(store.traces().steps(List.of(run)).get(run).get(0).valLoss()).isNaN();
         assertThat(store.traces().spreads(List.of(run)).get(run)).containsExactly(spread);
         assertThat(store.traces().confusions(List.of(run)).get(run)).isEqualTo(m);
@@ -72,10 +75,13 @@ class TrainingTraceRepositoryTest {
     @Test
     void a_refit_diagnosis_is_replaced_while_export_diagnoses_accumulate_and_images_come_back() {
         ImageShape shape = new ImageShape(2, 2, 1);
-        Diagnosis first = new Diagnosis(ConfusionMatrix.of(2, new long[] {5, 1, 2, 2}),
+        Diagnosis first = new Diagnosis(
+                ConfusionMatrix.of(2, new long[] {5, 1, 2, 2}),
                 List.of(new Mistake(7, 1, 0, 0.6), new Mistake(3, 0, 1, 0.9)));
-        store.diagnoses().save(experimentId, null, 0, null, first, shape, row -> new byte[] {(byte) row, 0, 0, (byte) 255});
-        Diagnosis second = new Diagnosis(ConfusionMatrix.of(2, new long[] {6, 0, 1, 3}), List.of(new Mistake(7, 1, 0, 0.7)));
+        store.diagnoses()
+                .save(experimentId, null, 0, null, first, shape, row -> new byte[] {(byte) row, 0, 0, (byte) 255});
+        Diagnosis second =
+                new Diagnosis(ConfusionMatrix.of(2, new long[] {6, 0, 1, 3}), List.of(new Mistake(7, 1, 0, 0.7)));
         long id = store.diagnoses().save(experimentId, null, 0, null, second, shape, row -> new byte[4]);
         long exportId = store.exports().record(experimentId, 0, null, "/tmp/x", "ab".repeat(32), 0.9);
         store.diagnoses().save(experimentId, exportId, 0, null, first, shape, row -> new byte[] {(byte) row, 1, 2, 3});

@@ -28,16 +28,21 @@ class TrialRepositoryTest {
         awkward.put("z_last_alphabetically", 1e-4);
         awkward.put("a_first", 0.1 + 0.2);
         awkward.put("m", -3.0);
-        long experimentId = Samples.submit(store, Samples.experiment("e", "maximize"), List.of(
-                new NewTrial(1, Samples.params(0.1, 128), 7L),
-                new NewTrial(0, awkward, Long.MIN_VALUE)), 0);
+        long experimentId = Samples.submit(
+                store,
+                Samples.experiment("e", "maximize"),
+                List.of(new NewTrial(1, Samples.params(0.1, 128), 7L), new NewTrial(0, awkward, Long.MIN_VALUE)),
+                0);
 
         List<TrialRow> rows = trials.byExperiment(experimentId);
 
         assertThat(rows).extracting(TrialRow::index).containsExactly(0, 1);
         TrialRow first = rows.get(0);
-        assertThat(first.params()).containsExactly(
-                Map.entry("z_last_alphabetically", 1e-4), Map.entry("a_first", 0.1 + 0.2), Map.entry("m", -3.0));
+        assertThat(first.params())
+                .containsExactly(
+                        Map.entry("z_last_alphabetically", 1e-4),
+                        Map.entry("a_first", 0.1 + 0.2),
+                        Map.entry("m", -3.0));
         assertThat(first.seed()).isEqualTo(Long.MIN_VALUE);
         assertThat(first.experimentId()).isEqualTo(experimentId);
         assertThat(first.status()).isEqualTo(RunStatus.QUEUED);
@@ -51,9 +56,8 @@ class TrialRepositoryTest {
 
     @Test
     void aSubmissionWithClashingTrialsStoresNothing() {
-        List<NewTrial> clash = List.of(
-                new NewTrial(0, Samples.params(0.1, 1), 1),
-                new NewTrial(0, Samples.params(0.2, 2), 2));
+        List<NewTrial> clash =
+                List.of(new NewTrial(0, Samples.params(0.1, 1), 1), new NewTrial(0, Samples.params(0.2, 2), 2));
 
         assertThatThrownBy(() -> Samples.submit(store, Samples.experiment("clash", "maximize"), clash, 0))
                 .isInstanceOf(StoreException.class)
@@ -76,7 +80,9 @@ class TrialRepositoryTest {
         assertThat(trials.byId(done).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
         Claim fold1 = Samples.claim(store, experimentId);
         assertThat(fold1.trialId()).isEqualTo(done);
-        assertThat(trials.byId(done).orElseThrow().startedAt()).as("kept while running").isEqualTo(started);
+        assertThat(trials.byId(done).orElseThrow().startedAt())
+                .as("kept while running")
+                .isEqualTo(started);
         for (Claim c : List.of(fold0, fold1)) {
             store.queue().addEpoch(c, Samples.epoch(1));
             store.queue().finishFold(c, Samples.scoring(score));
@@ -97,8 +103,8 @@ class TrialRepositoryTest {
     @Test
     void nonFiniteScoresRoundTrip() {
         long experimentId = Samples.submit(store, Samples.experiment("e", "maximize"), Samples.trials(1), 1);
-        ScoreSummary diverged = new ScoreSummary(Double.NaN, Double.NaN, Double.NEGATIVE_INFINITY,
-                Double.POSITIVE_INFINITY, 3);
+        ScoreSummary diverged =
+                new ScoreSummary(Double.NaN, Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 3);
         Samples.finishNext(store, experimentId, diverged);
 
         assertThat(trials.byExperiment(experimentId).get(0).score()).isEqualTo(diverged);

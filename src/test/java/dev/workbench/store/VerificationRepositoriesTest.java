@@ -11,21 +11,36 @@ import org.junit.jupiter.api.Test;
 /** Trial provenance (stored as the trial scores), the stored refit model, exports and reproductions (migration V2). */
 class VerificationRepositoriesTest {
 
-    private static final List<NewTrial> TWO_TRIALS = List.of(new NewTrial(0, Samples.params(0.1, 8), 5),
-            new NewTrial(1, Samples.params(0.2, 8), 6));
+    private static final List<NewTrial> TWO_TRIALS =
+            List.of(new NewTrial(0, Samples.params(0.1, 8), 5), new NewTrial(1, Samples.params(0.2, 8), 6));
 
     @Test
     void trialProvenanceIsStoredAndReadBackWithTheTrial() {
         try (Store store = Samples.memoryStore()) {
-            long id = store.queue().submit(new Submission(Samples.experiment("e", "maximize"), null, TWO_TRIALS,
-                    List.of(new NewUnit(1, 0, 60)), false, 3));
+            long id = store.queue()
+                    .submit(new Submission(
+                            Samples.experiment("e", "maximize"),
+                            null,
+                            TWO_TRIALS,
+                            List.of(new NewUnit(1, 0, 60)),
+                            false,
+                            3));
             long trial = store.trials().byIndex(id, 1).orElseThrow().id();
-            assertThat(store.trials().byId(trial).orElseThrow().provenanceJson()).isNull();
+            assertThat(store.trials().byId(trial).orElseThrow().provenanceJson())
+                    .isNull();
             Claim c = Samples.claim(store, id);
             store.queue().addEpoch(c, Samples.epoch(1));
-            store.queue().finishFold(c, (t, folds) -> new TrialScorer.Score(ScoreSummary.of(List.of(0.5)), "{\"seed\":6}"));
-            assertThat(store.trials().byIndex(id, 1).orElseThrow().provenanceJson()).isEqualTo("{\"seed\":6}");
-            assertThat(store.experiments().loadDetail(id).orElseThrow().trials().get(1).trial().provenanceJson())
+            store.queue()
+                    .finishFold(c, (t, folds) -> new TrialScorer.Score(ScoreSummary.of(List.of(0.5)), "{\"seed\":6}"));
+            assertThat(store.trials().byIndex(id, 1).orElseThrow().provenanceJson())
+                    .isEqualTo("{\"seed\":6}");
+            assertThat(store.experiments()
+                            .loadDetail(id)
+                            .orElseThrow()
+                            .trials()
+                            .get(1)
+                            .trial()
+                            .provenanceJson())
                     .isEqualTo("{\"seed\":6}");
             assertThat(store.trials().byIndex(id, 2)).isEmpty();
         }
@@ -35,13 +50,15 @@ class VerificationRepositoriesTest {
     void theRefitModelIsKeptBesideTheRefitAndNeedsOne() {
         try (Store store = Samples.memoryStore()) {
             long id = Samples.submit(store, Samples.experiment("e", "maximize"), TWO_TRIALS, 0);
-            assertThatThrownBy(() -> store.refits().saveModel(id, new byte[] {1})).isInstanceOf(StoreException.class);
+            assertThatThrownBy(() -> store.refits().saveModel(id, new byte[] {1}))
+                    .isInstanceOf(StoreException.class);
             store.refits().save(id, new Refit(0, 7, RunStatus.DONE, null, 2, 0.1, 0.9, 1.0));
             assertThat(store.refits().model(id)).isEmpty();
             byte[] zip = new byte[100_000];
             zip[99_999] = 42;
             store.refits().saveModel(id, zip);
-            assertThat(store.refits().model(id)).hasValueSatisfying(b -> assertThat(b).isEqualTo(zip));
+            assertThat(store.refits().model(id))
+                    .hasValueSatisfying(b -> assertThat(b).isEqualTo(zip));
         }
     }
 
@@ -62,7 +79,8 @@ class VerificationRepositoriesTest {
             assertThat(latest.verifiedAt()).isNotNull();
             assertThat(store.reproductions().latestByExperiment(id))
                     .extracting(ReproductionRow::trialIndex, ReproductionRow::outcome, ReproductionRow::fold)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "different", 1),
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(0, "different", 1),
                             org.assertj.core.groups.Tuple.tuple(1, "identical", null));
         }
     }
@@ -75,7 +93,8 @@ class VerificationRepositoriesTest {
             store.exports().record(id, 3, 1, "/tmp/b", Samples.HASH, null);
             assertThat(store.exports().byExperiment(id))
                     .extracting(ExportRow::directory, ExportRow::fold, ExportRow::testAccuracy)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("/tmp/b", 1, null),
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("/tmp/b", 1, null),
                             org.assertj.core.groups.Tuple.tuple("/tmp/a", null, 0.97));
         }
     }

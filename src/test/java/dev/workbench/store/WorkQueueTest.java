@@ -15,9 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Tag;
 
 /** The work queue on H2 and on PostgreSQL: atomic submission, claims, leases, fencing, scoring once. */
 @Tag("slow")
@@ -26,8 +26,11 @@ class WorkQueueTest {
     private static final AtomicInteger DBS = new AtomicInteger();
     private static final WorkerIdentity A = new WorkerIdentity("hostA:1", "t1", "CPU", "avx2");
     private static final WorkerIdentity B = new WorkerIdentity("hostB:2", "t1", "CPU", "generic");
-    private static final TrialScorer MEAN = (trial, folds) -> new TrialScorer.Score(ScoreSummary.of(folds.stream()
-            .map(f -> f.epochs().get(f.epochs().size() - 1).valAccuracy()).toList()), "{\"folds\":" + folds.size() + "}");
+    private static final TrialScorer MEAN = (trial, folds) -> new TrialScorer.Score(
+            ScoreSummary.of(folds.stream()
+                    .map(f -> f.epochs().get(f.epochs().size() - 1).valAccuracy())
+                    .toList()),
+            "{\"folds\":" + folds.size() + "}");
 
     static Store open(String engine) {
         return open(engine, url(engine));
@@ -62,10 +65,16 @@ class WorkQueueTest {
         try (Store store = open(engine)) {
             long id = submit(store, 2, 3, true);
             assertThat(store.trials().byExperiment(id)).hasSize(2);
-            assertThat(store.units().byExperiment(id)).hasSize(7).allMatch(u -> u.state().equals("queued"));
+            assertThat(store.units().byExperiment(id)).hasSize(7).allMatch(u -> u.state()
+                    .equals("queued"));
 
-            Submission bad = new Submission(Samples.experiment("bad", "maximize"), null,
-                    List.of(new NewTrial(0, Samples.params(0.1, 8), 1)), List.of(new NewUnit(5, 0, 1)), false, 3);
+            Submission bad = new Submission(
+                    Samples.experiment("bad", "maximize"),
+                    null,
+                    List.of(new NewTrial(0, Samples.params(0.1, 8), 1)),
+                    List.of(new NewUnit(5, 0, 1)),
+                    false,
+                    3);
             assertThatThrownBy(() -> store.queue().submit(bad)).isInstanceOf(IllegalArgumentException.class);
             assertThat(store.experiments().latestByName("bad")).isEmpty();
         }
@@ -106,8 +115,8 @@ class WorkQueueTest {
             });
             Claim refit = store.queue().claim(List.of(id), B, 60).orElseThrow();
             assertThat(refit.kind()).isEqualTo(UnitKind.REFIT);
-            UnitOutcome done = store.queue().finishRefit(refit, new Refit(0, 5, RunStatus.DONE, null, 1, 0.1, 0.9, 1.0),
-                    new byte[] {1, 2, 3});
+            UnitOutcome done = store.queue()
+                    .finishRefit(refit, new Refit(0, 5, RunStatus.DONE, null, 1, 0.1, 0.9, 1.0), new byte[] {1, 2, 3});
             assertThat(done.experimentFinished()).isTrue();
             assertThat(store.experiments().byId(id).orElseThrow().status()).isEqualTo(RunStatus.DONE);
             assertThat(store.refits().model(id)).get().isEqualTo(new byte[] {1, 2, 3});
@@ -127,10 +136,14 @@ class WorkQueueTest {
             Claim second = store.queue().claim(List.of(id), B, 60).orElseThrow();
             assertThat(second.attempt()).isEqualTo(2);
             assertThat(second.seed()).isEqualTo(first.seed());
-            assertThat(store.foldRuns().byTrial(second.trialId())).singleElement()
-                    .satisfies(f -> assertThat(f.epochs()).as("the first attempt's epochs are gone").isEmpty());
+            assertThat(store.foldRuns().byTrial(second.trialId()))
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.epochs())
+                            .as("the first attempt's epochs are gone")
+                            .isEmpty());
             assertThat(store.queue().heartbeat(first, 60)).isFalse();
-            assertThatThrownBy(() -> store.queue().addEpoch(first, epoch(2, 0.4))).isInstanceOf(LostClaimException.class);
+            assertThatThrownBy(() -> store.queue().addEpoch(first, epoch(2, 0.4)))
+                    .isInstanceOf(LostClaimException.class);
             assertThatThrownBy(() -> store.queue().finishFold(first, MEAN)).isInstanceOf(LostClaimException.class);
 
             store.queue().addEpoch(second, epoch(1, 0.7));
@@ -154,7 +167,8 @@ class WorkQueueTest {
             for (int attempt = 1; attempt <= 3; attempt++) {
                 Claim c = store.queue().claim(List.of(id), A, 60).orElseThrow();
                 assertThat(c.attempt()).isEqualTo(attempt);
-                assertThat(store.queue().fail(c, "boom " + attempt, true).retry()).isEqualTo(attempt < 3);
+                assertThat(store.queue().fail(c, "boom " + attempt, true).retry())
+                        .isEqualTo(attempt < 3);
             }
             TrialRow failed = store.trials().byExperiment(id).get(0);
             assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
@@ -165,7 +179,8 @@ class WorkQueueTest {
 
             Claim other;
             while ((other = store.queue().claim(List.of(id), A, 60).orElse(null)) != null) {
-                assertThat(other.trialId()).isEqualTo(store.trials().byExperiment(id).get(1).id());
+                assertThat(other.trialId())
+                        .isEqualTo(store.trials().byExperiment(id).get(1).id());
                 store.queue().addEpoch(other, epoch(1, 0.5));
                 store.queue().finishFold(other, MEAN);
             }
@@ -179,13 +194,16 @@ class WorkQueueTest {
         try (Store store = open(engine)) {
             long id = submit(store, 1, 1, false);
             Claim c = store.queue().claim(List.of(id), A, 60).orElseThrow();
-            EpochMetrics odd = new EpochMetrics(1, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-                    0.25, Double.MIN_VALUE, 1.5);
+            EpochMetrics odd = new EpochMetrics(
+                    1, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.25, Double.MIN_VALUE, 1.5);
             store.queue().addEpoch(c, odd);
             assertThat(store.foldRuns().byTrial(c.trialId()).get(0).epochs()).containsExactly(odd);
             store.queue().release(c);
             assertThat(store.foldRuns().byTrial(c.trialId())).isEmpty();
-            assertThat(store.queue().claim(List.of(id), B, 60)).get().extracting(Claim::attempt).isEqualTo(2);
+            assertThat(store.queue().claim(List.of(id), B, 60))
+                    .get()
+                    .extracting(Claim::attempt)
+                    .isEqualTo(2);
         }
     }
 
@@ -197,13 +215,24 @@ class WorkQueueTest {
             long id = storeBeforeTheQueue(engine, url);
             long trial0 = store.trials().byExperiment(id).get(0).id();
 
-            store.queue().queueStored(id, List.of(new NewUnit(0, 0, 10), new NewUnit(0, 1, 11), new NewUnit(1, 0, 20),
-                    new NewUnit(1, 1, 21)), true, 3);
-            assertThat(store.units().byExperiment(id)).extracting(UnitRow::state)
+            store.queue()
+                    .queueStored(
+                            id,
+                            List.of(
+                                    new NewUnit(0, 0, 10),
+                                    new NewUnit(0, 1, 11),
+                                    new NewUnit(1, 0, 20),
+                                    new NewUnit(1, 1, 21)),
+                            true,
+                            3);
+            assertThat(store.units().byExperiment(id))
+                    .extracting(UnitRow::state)
                     .containsExactly("done", "queued", "queued", "queued", "queued");
             Claim c = store.queue().claim(List.of(id), A, 60).orElseThrow();
             assertThat(c.fold()).isEqualTo(1);
-            assertThat(store.foldRuns().byTrial(trial0)).extracting(FoldRunRow::fold).containsExactly(0, 1);
+            assertThat(store.foldRuns().byTrial(trial0))
+                    .extracting(FoldRunRow::fold)
+                    .containsExactly(0, 1);
             store.queue().addEpoch(c, epoch(1, 0.7));
             store.queue().finishFold(c, MEAN);
             assertThat(store.trials().byExperiment(id).get(0).score().mean())
@@ -221,20 +250,31 @@ class WorkQueueTest {
             long id = h.createUpdate("INSERT INTO experiment (name, spec_hash, spec_json, spec_yaml, seed, strategy,"
                             + " metric, goal, status) VALUES ('old', :hash, '{}', 'name: old', 42, 'grid', 'val_accuracy',"
                             + " 'maximize', 'running')")
-                    .bind("hash", Samples.HASH).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .bind("hash", Samples.HASH)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
             h.createUpdate("INSERT INTO trial (experiment_id, trial_index, params_json, seed, status) VALUES"
-                    + " (:id, 0, '{\"lr\":0.1}', 1, 'queued'), (:id, 1, '{\"lr\":0.2}', 2, 'queued')")
-                    .bind("id", id).execute();
+                            + " (:id, 0, '{\"lr\":0.1}', 1, 'queued'), (:id, 1, '{\"lr\":0.2}', 2, 'queued')")
+                    .bind("id", id)
+                    .execute();
             long trial0 = h.createQuery("SELECT id FROM trial WHERE experiment_id = :id AND trial_index = 0")
-                    .bind("id", id).mapTo(Long.class).one();
+                    .bind("id", id)
+                    .mapTo(Long.class)
+                    .one();
             long done = h.createUpdate("INSERT INTO fold_run (trial_id, fold, seed, status, finished_at)"
                             + " VALUES (:trial, 0, 10, 'done', CURRENT_TIMESTAMP)")
-                    .bind("trial", trial0).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .bind("trial", trial0)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
             h.createUpdate("INSERT INTO epoch_metric (fold_run_id, epoch, train_loss, train_accuracy, val_loss,"
                             + " val_accuracy, learning_rate, seconds) VALUES (:run, 1, 0.5, 0.8, 0.6, 0.5, 0.01, 0.1)")
-                    .bind("run", done).execute();
+                    .bind("run", done)
+                    .execute();
             h.createUpdate("INSERT INTO fold_run (trial_id, fold, seed, status) VALUES (:trial, 1, 11, 'running')")
-                    .bind("trial", trial0).execute();
+                    .bind("trial", trial0)
+                    .execute();
             return id;
         });
     }

@@ -46,8 +46,9 @@ public final class PostgresServer {
             } else {
                 Optional<Path> bin = binaries();
                 if (bin.isEmpty()) {
-                    String why = "PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/*/bin "
-                            + "or on PATH; install the Debian package 'postgresql' or set WORKBENCH_TEST_PG_URL";
+                    String why =
+                            "PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/*/bin "
+                                    + "or on PATH; install the Debian package 'postgresql' or set WORKBENCH_TEST_PG_URL";
                     if ("true".equals(System.getenv("WORKBENCH_TESTS_REQUIRE_ALL"))) {
                         throw new IllegalStateException(why);
                     }
@@ -63,7 +64,8 @@ public final class PostgresServer {
     /** A JDBC URL of a new, empty database on the server. */
     public String newDatabase(String prefix) {
         String name = (prefix + "_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet())
-                .toLowerCase().replaceAll("[^a-z0-9_]", "_");
+                .toLowerCase()
+                .replaceAll("[^a-z0-9_]", "_");
         try (Connection c = DriverManager.getConnection(adminUrl)) {
             c.createStatement().execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
@@ -92,7 +94,9 @@ public final class PostgresServer {
     private static Optional<Path> binaries() {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-            versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("pg_ctl"))).forEach(found::add);
+            versions.map(v -> v.resolve("bin"))
+                    .filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
+                    .forEach(found::add);
         } catch (IOException e) {
             // no Debian layout; try PATH below
         }
@@ -101,7 +105,8 @@ public final class PostgresServer {
             return Optional.of(found.get(found.size() - 1));
         }
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .map(Path::of).filter(p -> Files.isExecutable(p.resolve("pg_ctl")) && Files.isExecutable(p.resolve("initdb")))
+                .map(Path::of)
+                .filter(p -> Files.isExecutable(p.resolve("pg_ctl")) && Files.isExecutable(p.resolve("initdb")))
                 .findFirst();
     }
 
@@ -151,12 +156,16 @@ public final class PostgresServer {
         }
 
         private void as(String shellCommand) {
-            run(asPostgres ? List.of("su", "postgres", "-s", "/bin/sh", "-c", shellCommand) : List.of("sh", "-c", shellCommand));
+            run(
+                    asPostgres
+                            ? List.of("su", "postgres", "-s", "/bin/sh", "-c", shellCommand)
+                            : List.of("sh", "-c", shellCommand));
         }
 
         private static void run(List<String> command) {
             try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                Process p =
+                        new ProcessBuilder(command).redirectErrorStream(true).start();
                 String out = new String(p.getInputStream().readAllBytes());
                 if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                     throw new IllegalStateException("failed: " + command + "\n" + out);

@@ -13,8 +13,7 @@ public final class Required {
 
     static final String REQUIRE_ALL = "WORKBENCH_TESTS_REQUIRE_ALL";
 
-    private Required() {
-    }
+    private Required() {}
 
     /**
      * Returns when {@code present}; otherwise skips or fails the calling test.

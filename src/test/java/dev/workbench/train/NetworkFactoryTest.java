@@ -1,6 +1,5 @@
 package dev.workbench.train;
 
-import dev.workbench.backend.CpuBackend;
 import static dev.workbench.train.TrainFixtures.conv;
 import static dev.workbench.train.TrainFixtures.dense;
 import static dev.workbench.train.TrainFixtures.dropout;
@@ -10,6 +9,7 @@ import static dev.workbench.train.TrainFixtures.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.workbench.backend.CpuBackend;
 import dev.workbench.spec.LayerSpec;
 import dev.workbench.spec.LayerSpec.Padding;
 import dev.workbench.spec.ModelSpec;
@@ -46,21 +46,24 @@ class NetworkFactoryTest {
 
     @Test
     void sameConvolutionKeepsTheImageSize() {
-        assertShapes(model(12, conv(4, 3, 1, Padding.SAME), pool(2), dense(8), output()),
+        assertShapes(
+                model(12, conv(4, 3, 1, Padding.SAME), pool(2), dense(8), output()),
                 List.of(new long[] {2, 4, 12, 12}, new long[] {2, 4, 6, 6}, new long[] {2, 8}, new long[] {2, 10}),
                 List.of(4L * 9 + 4, 0L, 144L * 8 + 8, 8L * 10 + 10));
     }
 
     @Test
     void validConvolutionShrinksByKernelMinusOne() {
-        assertShapes(model(12, conv(3, 5, 1, Padding.VALID), output()),
+        assertShapes(
+                model(12, conv(3, 5, 1, Padding.VALID), output()),
                 List.of(new long[] {2, 3, 8, 8}, new long[] {2, 10}),
                 List.of(3L * 25 + 3, 3L * 64 * 10 + 10));
     }
 
     @Test
     void stridedConvolutionsRoundUpWhenSameAndDownWhenValid() {
-        assertShapes(model(12, conv(2, 3, 2, Padding.SAME), conv(2, 3, 2, Padding.VALID), output()),
+        assertShapes(
+                model(12, conv(2, 3, 2, Padding.SAME), conv(2, 3, 2, Padding.VALID), output()),
                 List.of(new long[] {2, 2, 6, 6}, new long[] {2, 2, 2, 2}, new long[] {2, 10}),
                 List.of(2L * 9 + 2, 2L * 2 * 9 + 2, 8L * 10 + 10));
     }
@@ -68,14 +71,16 @@ class NetworkFactoryTest {
     @Test
     void poolingWithItsOwnStride() {
         LayerSpec pool3by2 = new LayerSpec.MaxPool(Num.of(3), Num.of(2));
-        assertShapes(model(12, conv(2, 3, 1, Padding.SAME), pool3by2, output()),
+        assertShapes(
+                model(12, conv(2, 3, 1, Padding.SAME), pool3by2, output()),
                 List.of(new long[] {2, 2, 12, 12}, new long[] {2, 2, 5, 5}, new long[] {2, 10}),
                 List.of(2L * 9 + 2, 0L, 50L * 10 + 10));
     }
 
     @Test
     void denseFirstModelsFlattenTheImage() {
-        assertShapes(model(12, dense(16), dropout(0.5), output()),
+        assertShapes(
+                model(12, dense(16), dropout(0.5), output()),
                 List.of(new long[] {2, 16}, new long[] {2, 16}, new long[] {2, 10}),
                 List.of(144L * 16 + 16, 0L, 16L * 10 + 10));
         assertShapes(model(12, output()), List.<long[]>of(new long[] {2, 10}), List.of(144L * 10 + 10));
@@ -91,8 +96,8 @@ class NetworkFactoryTest {
 
     @Test
     void dropoutRateBecomesTheRetainProbability() {
-        MultiLayerConfiguration conf = configuration(model(12, dense(8), dropout(0.4), dropout(0.0), output()),
-                TrainFixtures.adam(1e-3, 32, 1));
+        MultiLayerConfiguration conf = configuration(
+                model(12, dense(8), dropout(0.4), dropout(0.0), output()), TrainFixtures.adam(1e-3, 32, 1));
         DropoutLayer dropping = (DropoutLayer) conf.getConf(1).getLayer();
         assertThat(((Dropout) dropping.getIDropout()).getP()).isCloseTo(0.6, within(1e-12));
         assertThat(((DropoutLayer) conf.getConf(2).getLayer()).getIDropout()).isNull();
@@ -102,10 +107,10 @@ class NetworkFactoryTest {
     @Test
     void parameterReferencesResolvePerCandidate() {
         LayerSpec convRef = new LayerSpec.Conv(Num.parse("${filters}"), Num.parse("${k}"), null, Padding.SAME, null);
-        TrainingSpec training = new TrainingSpec(Optimizer.SGD, Num.parse("${lr}"), null, null,
-                Num.of(8), Num.of(1), null);
-        MultiLayerNetwork net = factory.network(model(12, convRef, output()), training,
-                Map.of("filters", 5.0, "k", 3.0, "lr", 0.25), 7L);
+        TrainingSpec training =
+                new TrainingSpec(Optimizer.SGD, Num.parse("${lr}"), null, null, Num.of(8), Num.of(1), null);
+        MultiLayerNetwork net = factory.network(
+                model(12, convRef, output()), training, Map.of("filters", 5.0, "k", 3.0, "lr", 0.25), 7L);
         assertThat(net.getLayer(0).numParams()).isEqualTo(5L * 9 + 5);
         assertThat(net.getLearningRate(0)).isEqualTo(0.25);
         net.close();
@@ -123,8 +128,14 @@ class NetworkFactoryTest {
 
     @Test
     void learningRateDecaysExponentiallyPerEpochAndThenStays() {
-        TrainingSpec training = new TrainingSpec(Optimizer.ADAM, Num.of(0.1),
-                null, new TrainingSpec.LrDecay(Num.of(0.001), Num.of(2)), Num.of(8), Num.of(5), null);
+        TrainingSpec training = new TrainingSpec(
+                Optimizer.ADAM,
+                Num.of(0.1),
+                null,
+                new TrainingSpec.LrDecay(Num.of(0.001), Num.of(2)),
+                Num.of(8),
+                Num.of(5),
+                null);
         IUpdater updater = NetworkFactory.updater(training, Map.of());
         double[] byEpoch = new double[5];
         for (int epoch = 0; epoch < 5; epoch++) {
@@ -153,9 +164,14 @@ class NetworkFactoryTest {
             INDArray input = Nd4j.rand(DataType.FLOAT, 2, 12 * 12);
             List<INDArray> activations = net.feedForward(input, false);
             for (int i = 0; i < activationShapes.size(); i++) {
-                assertThat(activations.get(i + 1).shape()).as("layer %d: %s", i, Arrays.toString(
-                        activations.get(i + 1).shape())).isEqualTo(activationShapes.get(i));
-                assertThat(net.getLayer(i).numParams()).as("params of layer %d", i).isEqualTo(paramCounts.get(i));
+                assertThat(activations.get(i + 1).shape())
+                        .as(
+                                "layer %d: %s",
+                                i, Arrays.toString(activations.get(i + 1).shape()))
+                        .isEqualTo(activationShapes.get(i));
+                assertThat(net.getLayer(i).numParams())
+                        .as("params of layer %d", i)
+                        .isEqualTo(paramCounts.get(i));
             }
         } finally {
             net.close();

@@ -20,8 +20,8 @@ class OneDnnHelpersTest {
         CpuBackend backend = new CpuBackend();
         backend.prepare();
         assumeTrue(backend.hasAvx2(), "CPU lacks AVX2");
-        MultiLayerNetwork net = new NetworkFactory().network(
-                TrainFixtures.referenceCnn(), TrainFixtures.adam(1e-3, 128, 1), Map.of(), 1L);
+        MultiLayerNetwork net = new NetworkFactory()
+                .network(TrainFixtures.referenceCnn(), TrainFixtures.adam(1e-3, 128, 1), Map.of(), 1L);
         try {
             assertThat(((ConvolutionLayer) net.getLayer(0)).getHelper()).isInstanceOf(MKLDNNConvHelper.class);
             assertThat(((SubsamplingLayer) net.getLayer(1)).getHelper()).isInstanceOf(MKLDNNSubsamplingHelper.class);

@@ -30,9 +30,15 @@ class SegmentTrainingTest {
     @Test
     void pausedThenContinuedOnAnotherThreadEqualsAnUnpausedRun() throws Exception {
         // Adam (updater state) + dropout 0.25 (ND4J random state) + a step decay (epoch count in the configuration)
-        TrainingSpec training = new TrainingSpec(TrainingSpec.Optimizer.ADAM, dev.workbench.spec.Num.of(0.01), null,
-                new TrainingSpec.LrDecay(dev.workbench.spec.Num.of(0.001), dev.workbench.spec.Num.of(3)),
-                dev.workbench.spec.Num.of(32), dev.workbench.spec.Num.of(4), null).withLogEvery(3);
+        TrainingSpec training = new TrainingSpec(
+                        TrainingSpec.Optimizer.ADAM,
+                        dev.workbench.spec.Num.of(0.01),
+                        null,
+                        new TrainingSpec.LrDecay(dev.workbench.spec.Num.of(0.001), dev.workbench.spec.Num.of(3)),
+                        dev.workbench.spec.Num.of(32),
+                        dev.workbench.spec.Num.of(4),
+                        null)
+                .withLogEvery(3);
         TrainRequest request = new TrainRequest(TrainFixtures.smallCnn(12), training, Map.of(), 9L, TRAIN, VALIDATION);
         Heard whole = new Heard();
         new FoldTrainer().train(request, whole);
@@ -40,15 +46,20 @@ class SegmentTrainingTest {
         Heard paused = new Heard();
         SegmentResult first = new FoldTrainer().trainSegment(request, new Segment(1, null), paused);
         assertThat(first.checkpoint().epoch()).isEqualTo(1);
-        Checkpoint stored = new Checkpoint(1, first.checkpoint().model(), first.checkpoint().rngRoot(),
+        Checkpoint stored = new Checkpoint(
+                1,
+                first.checkpoint().model(),
+                first.checkpoint().rngRoot(),
                 first.checkpoint().rngNode());
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
             new FoldTrainer().train(request, EpochListener.NONE); // the other thread's random state moves on meanwhile
-            SegmentResult second = other.submit(() -> new FoldTrainer().trainSegment(request, new Segment(3, stored),
-                    paused)).get();
-            SegmentResult last = other.submit(() -> new FoldTrainer().trainSegment(request,
-                    new Segment(null, second.checkpoint()), paused)).get();
+            SegmentResult second = other.submit(
+                            () -> new FoldTrainer().trainSegment(request, new Segment(3, stored), paused))
+                    .get();
+            SegmentResult last = other.submit(() ->
+                            new FoldTrainer().trainSegment(request, new Segment(null, second.checkpoint()), paused))
+                    .get();
             assertThat(last.checkpoint()).isNull();
             assertThat(second.result().epochs()).extracting(EpochMetrics::epoch).containsExactly(2, 3);
         } finally {
@@ -62,11 +73,13 @@ class SegmentTrainingTest {
 
     @Test
     void withoutRestoringTheRandomStateTheCurveDiffers() {
-        TrainRequest request = new TrainRequest(TrainFixtures.smallCnn(12), TrainFixtures.adam(0.01, 32, 2), Map.of(), 9L,
-                TRAIN, VALIDATION);
+        TrainRequest request = new TrainRequest(
+                TrainFixtures.smallCnn(12), TrainFixtures.adam(0.01, 32, 2), Map.of(), 9L, TRAIN, VALIDATION);
         Heard whole = new Heard();
         new FoldTrainer().train(request, whole);
-        Checkpoint cp = new FoldTrainer().trainSegment(request, new Segment(1, null), EpochListener.NONE).checkpoint();
+        Checkpoint cp = new FoldTrainer()
+                .trainSegment(request, new Segment(1, null), EpochListener.NONE)
+                .checkpoint();
         Heard wrongRandom = new Heard();
         new FoldTrainer().trainSegment(request, new Segment(null, new Checkpoint(1, cp.model(), 1L, 2L)), wrongRandom);
         assertThat(wrongRandom.epochs).isNotEqualTo(whole.epochs.subList(5, 10));

@@ -14,8 +14,7 @@ final class TrainFixtures {
 
     static final int CLASSES = 10;
 
-    private TrainFixtures() {
-    }
+    private TrainFixtures() {}
 
     /**
      * {@code n} square images of side {@code size} (at least 10) in ten easily separated classes:
@@ -70,8 +69,15 @@ final class TrainFixtures {
 
     /** The reference CNN of the design notes for 28×28 inputs. */
     static ModelSpec referenceCnn() {
-        return model(28, conv(16, 5, 1, Padding.SAME), pool(2), conv(32, 5, 1, Padding.SAME), pool(2),
-                dense(128), dropout(0.4), output());
+        return model(
+                28,
+                conv(16, 5, 1, Padding.SAME),
+                pool(2),
+                conv(32, 5, 1, Padding.SAME),
+                pool(2),
+                dense(128),
+                dropout(0.4),
+                output());
     }
 
     static TrainingSpec training(TrainingSpec.Optimizer optimizer, double lr, int batch, int epochs) {

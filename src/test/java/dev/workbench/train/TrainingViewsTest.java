@@ -1,8 +1,8 @@
 package dev.workbench.train;
 
-import dev.workbench.backend.CpuBackend;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.workbench.backend.CpuBackend;
 import dev.workbench.metrics.Diagnosis;
 import dev.workbench.metrics.EpochMetrics;
 import dev.workbench.metrics.LayerSpread;
@@ -32,10 +32,25 @@ class TrainingViewsTest {
         final List<List<LayerSpread>> weights = new ArrayList<>();
         final List<Diagnosis> diagnoses = new ArrayList<>();
 
-        @Override public void onEpoch(EpochMetrics m) { epochs.add(m); }
-        @Override public void onStep(StepMetrics s) { steps.add(s); }
-        @Override public void onWeights(List<LayerSpread> w) { weights.add(w); }
-        @Override public void onDiagnosis(Diagnosis d) { diagnoses.add(d); }
+        @Override
+        public void onEpoch(EpochMetrics m) {
+            epochs.add(m);
+        }
+
+        @Override
+        public void onStep(StepMetrics s) {
+            steps.add(s);
+        }
+
+        @Override
+        public void onWeights(List<LayerSpread> w) {
+            weights.add(w);
+        }
+
+        @Override
+        public void onDiagnosis(Diagnosis d) {
+            diagnoses.add(d);
+        }
     }
 
     private static TrainRequest request(TrainingSpec training) {
@@ -74,16 +89,23 @@ class TrainingViewsTest {
         FittedBatchMetrics fitted = new FittedBatchMetrics();
         net.setListeners(fitted);
         List<EpochMetrics> out = new ArrayList<>();
-        try (LabelledArrays train = LabelledArrays.of(TRAIN); LabelledArrays shuffled = train.emptyLike();
-             LabelledArrays validation = LabelledArrays.of(VALIDATION)) {
+        try (LabelledArrays train = LabelledArrays.of(TRAIN);
+                LabelledArrays shuffled = train.emptyLike();
+                LabelledArrays validation = LabelledArrays.of(VALIDATION)) {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 double lr = net.getLearningRate(net.getnLayers() - 1);
                 fitted.reset();
                 FoldTrainer.fitEpoch(net, train, shuffled, 32, request.seed(), epoch, fitted, StepLog.off());
                 Evaluation onTrain = fitted.epoch();
                 Evaluation onValidation = InferenceEvaluator.evaluate(net, validation);
-                out.add(new EpochMetrics(epoch, onTrain.loss(), onTrain.accuracy(), onValidation.loss(),
-                        onValidation.accuracy(), lr, 1));
+                out.add(new EpochMetrics(
+                        epoch,
+                        onTrain.loss(),
+                        onTrain.accuracy(),
+                        onValidation.loss(),
+                        onValidation.accuracy(),
+                        lr,
+                        1));
             }
         } finally {
             net.close();
@@ -120,8 +142,11 @@ class TrainingViewsTest {
             assertThat(heard.steps.get(4 * e).valLoss()).isNaN();
         }
         // the steps' windows partition the epoch: their row-weighted mean is the epoch's training loss
-        double weighted = (heard.steps.get(0).trainLoss() * 96 + heard.steps.get(1).trainLoss() * 96
-                + heard.steps.get(2).trainLoss() * 96 + heard.steps.get(3).trainLoss() * 12) / 300;
+        double weighted = (heard.steps.get(0).trainLoss() * 96
+                        + heard.steps.get(1).trainLoss() * 96
+                        + heard.steps.get(2).trainLoss() * 96
+                        + heard.steps.get(3).trainLoss() * 12)
+                / 300;
         assertThat(weighted).isCloseTo(heard.epochs.get(0).trainLoss(), org.assertj.core.api.Assertions.within(1e-9));
     }
 
@@ -141,7 +166,8 @@ class TrainingViewsTest {
         assertThat(heard.steps).allMatch(s -> Double.isFinite(s.valAccuracy()));
         for (StepMetrics s : heard.steps) {
             double rows = s.batch() == 10 ? VALIDATION.count() : 40;
-            assertThat(Math.abs(s.valAccuracy() * rows - Math.rint(s.valAccuracy() * rows))).isLessThan(1e-9);
+            assertThat(Math.abs(s.valAccuracy() * rows - Math.rint(s.valAccuracy() * rows)))
+                    .isLessThan(1e-9);
         }
         Heard again = new Heard();
         new FoldTrainer().train(request(base.withValidateEvery(3, 40)), again);
@@ -162,7 +188,8 @@ class TrainingViewsTest {
         assertThat(heard.weights).hasSize(3);
         List<LayerSpread> initial = heard.weights.get(0);
         // conv, dense and output have W and b; pooling and dropout have none
-        assertThat(initial).extracting(s -> s.layerType() + ":" + s.param())
+        assertThat(initial)
+                .extracting(s -> s.layerType() + ":" + s.param())
                 .containsExactly("conv:W", "conv:b", "dense:W", "dense:b", "output:W", "output:b");
         assertThat(initial).allMatch(s -> s.epoch() == 0 && s.updateNorm() == 0.0);
         assertThat(heard.weights.get(2)).allMatch(s -> s.epoch() == 2 && s.updateNorm() > 0 && !s.alarming());
@@ -178,7 +205,8 @@ class TrainingViewsTest {
         Diagnosis d = result.validation();
         assertThat(d.confusion().total()).isEqualTo(VALIDATION.count());
         assertThat(d.confusion().accuracy()).isEqualTo(result.last().valAccuracy());
-        assertThat(d.mistakes()).hasSize((int) (d.confusion().total() - d.confusion().correct()));
+        assertThat(d.mistakes())
+                .hasSize((int) (d.confusion().total() - d.confusion().correct()));
         assertThat(d.mistakes()).allMatch(m -> m.label() == VALIDATION.label(m.row()) && m.predicted() != m.label());
     }
 

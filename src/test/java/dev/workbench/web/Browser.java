@@ -37,15 +37,25 @@ final class Browser implements AutoCloseable {
 
     Browser(String baseUrl) {
         for (String file : List.of(CHROMIUM, CHROMEDRIVER)) {
-            Required.that(Files.isExecutable(Path.of(file)), file, "the browser tests need Debian's chromium and "
-                    + "chromium-driver (apt-get install chromium chromium-driver; ./test installs them)");
+            Required.that(
+                    Files.isExecutable(Path.of(file)),
+                    file,
+                    "the browser tests need Debian's chromium and "
+                            + "chromium-driver (apt-get install chromium chromium-driver; ./test installs them)");
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--window-size=1440,1000");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--window-size=1440,1000");
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         this.driver = new ChromeDriver(service, options);
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -64,7 +74,8 @@ final class Browser implements AutoCloseable {
     /** Console messages logged since the last call (Content-Security-Policy violations among them). */
     List<String> console() {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
-                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
+                .map(e -> e.getLevel() + " " + e.getMessage())
+                .toList();
     }
 
     WebDriver driver() {
@@ -73,7 +84,8 @@ final class Browser implements AutoCloseable {
 
     <T> T until(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(15))
-                .ignoring(StaleElementReferenceException.class).until(condition::apply);
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     Object js(String script, Object... args) {
@@ -82,14 +94,20 @@ final class Browser implements AutoCloseable {
 
     /** How many series of the ECharts chart in element {@code id} have an id starting with {@code prefix}. */
     long series(String id, String prefix) {
-        return (Long) js("const c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
-                + "return c ? c.getOption().series.filter(s => String(s.id).startsWith(arguments[1])).length : -1;", id, prefix);
+        return (Long) js(
+                "const c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+                        + "return c ? c.getOption().series.filter(s => String(s.id).startsWith(arguments[1])).length : -1;",
+                id,
+                prefix);
     }
 
     /** Data points of the first series of the chart in element {@code id} whose id starts with {@code prefix}. */
     long points(String id, String prefix) {
-        return (Long) js("const s = echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().series"
-                + ".find(s => String(s.id).startsWith(arguments[1])); return s ? s.data.length : -1;", id, prefix);
+        return (Long) js(
+                "const s = echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().series"
+                        + ".find(s => String(s.id).startsWith(arguments[1])); return s ? s.data.length : -1;",
+                id,
+                prefix);
     }
 
     /** The text of the first element matching {@code css}, read in one step (the page may re-render it). */

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
-import org.junit.jupiter.api.Tag;
 
 /** Every page in headless Chromium on the database of real runs: tables, chart series and controls. */
 @Tag("browser")
@@ -43,14 +43,21 @@ class DashboardBrowserTest {
         long trial = http.json("/api/experiments/" + grid).at("/trials/1/id").asLong();
         long other = http.json("/api/experiments/" + grid).at("/trials/3/id").asLong();
         browser.console();
-        for (String page : List.of("/", "/experiment.html?id=" + grid, "/experiment.html?id=" + tiny,
-                "/trial.html?id=" + trial, "/compare.html?trials=" + trial + "," + other)) {
+        for (String page : List.of(
+                "/",
+                "/experiment.html?id=" + grid,
+                "/experiment.html?id=" + tiny,
+                "/trial.html?id=" + trial,
+                "/compare.html?trials=" + trial + "," + other)) {
             browser.open(page);
-            assertThat(browser.console()).as(page).noneMatch(m -> m.contains("Content Security Policy"))
+            assertThat(browser.console())
+                    .as(page)
+                    .noneMatch(m -> m.contains("Content Security Policy"))
                     .noneMatch(m -> m.startsWith("SEVERE"));
         }
         browser.open("/experiment.html?id=" + tiny);
-        assertThat(browser.all("#leaderboard tbody tr")).allMatch(r -> r.getText().contains("(n = 2)"));
+        assertThat(browser.all("#leaderboard tbody tr"))
+                .allMatch(r -> r.getText().contains("(n = 2)"));
     }
 
     @Test
@@ -58,7 +65,11 @@ class DashboardBrowserTest {
         browser.open("/");
         List<WebElement> rows = browser.all("#experiments tbody tr");
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(0).getText()).contains("grid").contains("6/6 trials").contains("(2 failed)").contains("done");
+        assertThat(rows.get(0).getText())
+                .contains("grid")
+                .contains("6/6 trials")
+                .contains("(2 failed)")
+                .contains("done");
         assertThat(rows.get(1).getText()).contains("tiny").contains("2/2 trials");
         browser.screenshot("experiments");
         // found again: the page re-renders its rows every 3 s, so the rows read above may be stale by now
@@ -71,9 +82,10 @@ class DashboardBrowserTest {
     void experiment_page_shows_leaderboard_curves_parallel_coordinates_and_scatter() {
         browser.open("/experiment.html?id=" + grid);
         assertThat(browser.all("#leaderboard tbody tr")).hasSize(6);
-        assertThat(browser.all("#leaderboard tbody tr.failed")).hasSize(2)
-                .allMatch(r -> r.getText().contains("loss became NaN"));
-        assertThat(browser.all("#leaderboard thead th")).extracting(WebElement::getText)
+        assertThat(browser.all("#leaderboard tbody tr.failed")).hasSize(2).allMatch(r -> r.getText()
+                .contains("loss became NaN"));
+        assertThat(browser.all("#leaderboard thead th"))
+                .extracting(WebElement::getText)
                 .contains("lr", "units", "val_accuracy ± 95% CI");
         assertThat(browser.one("#progress-indicator").getText()).isEqualTo("6/6 trials (2 failed)");
         assertThat(browser.all("input.select-trial:checked")).hasSize(3);
@@ -87,9 +99,10 @@ class DashboardBrowserTest {
         assertThat(browser.series("scatter-lr", "scatter:lr")).isEqualTo(1);
         assertThat(browser.points("scatter-lr", "scatter:")).isEqualTo(4);
         assertThat(browser.points("scatter-units", "scatter:")).isEqualTo(4);
-        assertThat(browser.all("#workers tbody tr")).singleElement()
-                .satisfies(r -> assertThat(r.getText()).containsPattern(".+:\\d+ 13 –"));
-        assertThat(browser.all("#retried tbody tr")).isNotEmpty()
+        assertThat(browser.all("#workers tbody tr")).singleElement().satisfies(r -> assertThat(r.getText())
+                .containsPattern(".+:\\d+ 13 –"));
+        assertThat(browser.all("#retried tbody tr"))
+                .isNotEmpty()
                 .allMatch(r -> r.getText().contains("failed") && r.getText().contains("1 of 3"));
         browser.screenshot("experiment");
     }
@@ -106,8 +119,9 @@ class DashboardBrowserTest {
         assertThat(browser.series("curves-chart", "band:")).isEqualTo(6);
         assertThat(browser.series("curves-chart", "")).isEqualTo(6 + 6 + 18);
         browser.one("#curve-kind button[data-value=loss]").click();
-        browser.until(d -> (Boolean) browser.js("return echarts.getInstanceByDom(document.getElementById('curves-chart'))"
-                + ".getOption().series.some(s => String(s.id).endsWith(':train_loss'))"));
+        browser.until(
+                d -> (Boolean) browser.js("return echarts.getInstanceByDom(document.getElementById('curves-chart'))"
+                        + ".getOption().series.some(s => String(s.id).endsWith(':train_loss'))"));
         assertThat(browser.series("curves-chart", "mean:")).isEqualTo(6);
         browser.screenshot("experiment-curves-loss-both-folds");
     }
@@ -122,14 +136,17 @@ class DashboardBrowserTest {
         browser.one("th[data-sort=rank]").click();
         assertThat(column(1)).containsExactly("1", "2", "3", "4", "–", "–");
         browser.one("th[data-sort=score]").click();
-        List<Double> scores = column(5).stream().filter(s -> !s.equals("–"))
-                .map(s -> Double.parseDouble(s.split(" ")[0])).toList();
+        List<Double> scores = column(5).stream()
+                .filter(s -> !s.equals("–"))
+                .map(s -> Double.parseDouble(s.split(" ")[0]))
+                .toList();
         assertThat(scores).hasSize(4).isSorted();
 
         browser.one("#filter").sendKeys("status=failed");
         assertThat(browser.all("#leaderboard tbody tr")).hasSize(2);
         browser.one("#filter").clear();
-        browser.js("const f = document.getElementById('filter'); f.value = 'lr<0.2'; f.dispatchEvent(new Event('input'));");
+        browser.js(
+                "const f = document.getElementById('filter'); f.value = 'lr<0.2'; f.dispatchEvent(new Event('input'));");
         assertThat(browser.all("#leaderboard tbody tr")).hasSize(2);
         browser.js("const f = document.getElementById('filter'); f.value = ''; f.dispatchEvent(new Event('input'));");
         assertThat(browser.all("#leaderboard tbody tr")).hasSize(6);
@@ -141,8 +158,10 @@ class DashboardBrowserTest {
                 best = t.at("/score/mean").asDouble();
             }
         }
-        browser.js("echarts.getInstanceByDom(document.getElementById('parallel')).dispatchAction("
-                + "{type: 'axisAreaSelect', parallelAxisId: 'axis:score', intervals: [[arguments[0] - 1e-9, 1.0]]});", best);
+        browser.js(
+                "echarts.getInstanceByDom(document.getElementById('parallel')).dispatchAction("
+                        + "{type: 'axisAreaSelect', parallelAxisId: 'axis:score', intervals: [[arguments[0] - 1e-9, 1.0]]});",
+                best);
         browser.until(d -> browser.all("#leaderboard tbody tr").size() == 1);
         assertThat(browser.one("#brush-note").getText()).startsWith("brushed: 1 trials");
         assertThat(browser.one("#leaderboard tbody tr").getText()).startsWith("1 #");
@@ -214,12 +233,18 @@ class DashboardBrowserTest {
         assertThat(browser.series("fold-chart", "fold:")).isEqualTo(6);
         assertThat(browser.points("fold-chart", "fold:0:val")).isEqualTo(4);
         assertThat(browser.all("table.provenance[data-section=experiment] tr")).hasSizeGreaterThan(5);
-        assertThat(browser.one("table.provenance").getText()).contains("fold_assignment_sha256").contains("backend.native_build");
+        assertThat(browser.one("table.provenance").getText())
+                .contains("fold_assignment_sha256")
+                .contains("backend.native_build");
         assertThat(browser.all("#error-trace")).isEmpty();
-        assertThat(browser.one("table.provenance[data-section=trial]").getText()).contains("seed").contains("omp_threads");
-        assertThat(browser.one("#reproduction-result").getDomAttribute("data-outcome")).isEqualTo("identical");
+        assertThat(browser.one("table.provenance[data-section=trial]").getText())
+                .contains("seed")
+                .contains("omp_threads");
+        assertThat(browser.one("#reproduction-result").getDomAttribute("data-outcome"))
+                .isEqualTo("identical");
         assertThat(browser.all("#export-table tbody tr")).hasSize(1);
-        assertThat(browser.all("#export-table a.download")).extracting(a -> a.getDomProperty("href"))
+        assertThat(browser.all("#export-table a.download"))
+                .extracting(a -> a.getDomProperty("href"))
                 .allMatch(href -> href.matches(".*/api/exports/\\d+/(model\\.zip|manifest\\.json)"));
         browser.screenshot("trial");
 
@@ -240,6 +265,9 @@ class DashboardBrowserTest {
 
     private static List<String> column(int index) {
         return browser.all("#leaderboard tbody tr").stream()
-                .map(r -> r.findElements(org.openqa.selenium.By.tagName("td")).get(index).getText()).toList();
+                .map(r -> r.findElements(org.openqa.selenium.By.tagName("td"))
+                        .get(index)
+                        .getText())
+                .toList();
     }
 }

@@ -38,7 +38,8 @@ final class Http {
 
     Answer send(String method, String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             String type = r.headers().firstValue("Content-Type").orElse("");

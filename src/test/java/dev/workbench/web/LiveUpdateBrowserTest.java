@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Pages follow a running experiment without a reload: the test claims units and writes epochs and scores
@@ -54,11 +54,26 @@ class LiveUpdateBrowserTest {
 
     @Test
     void the_experiment_page_grows_its_curves_and_progress_while_the_run_writes() {
-        long id = store.queue().submit(new Submission(new NewExperiment("live", "ab".repeat(32),
-                "{\"cv\":{\"folds\":2}}", "name: live\n", 1L, "grid", "val_accuracy", "maximize"), null,
-                List.of(new NewTrial(0, Map.of("lr", 0.1), 10L), new NewTrial(1, Map.of("lr", 0.2), 11L)),
-                List.of(new NewUnit(0, 0, 100L), new NewUnit(0, 1, 101L), new NewUnit(1, 0, 102L), new NewUnit(1, 1, 103L)),
-                false, 3));
+        long id = store.queue()
+                .submit(new Submission(
+                        new NewExperiment(
+                                "live",
+                                "ab".repeat(32),
+                                "{\"cv\":{\"folds\":2}}",
+                                "name: live\n",
+                                1L,
+                                "grid",
+                                "val_accuracy",
+                                "maximize"),
+                        null,
+                        List.of(new NewTrial(0, Map.of("lr", 0.1), 10L), new NewTrial(1, Map.of("lr", 0.2), 11L)),
+                        List.of(
+                                new NewUnit(0, 0, 100L),
+                                new NewUnit(0, 1, 101L),
+                                new NewUnit(1, 0, 102L),
+                                new NewUnit(1, 1, 103L)),
+                        false,
+                        3));
         Claim[][] runs = new Claim[2][2];
         for (int t = 0; t < 2; t++) {
             for (int f = 0; f < 2; f++) {
@@ -87,7 +102,8 @@ class LiveUpdateBrowserTest {
         browser.until(d -> browser.text("#progress-indicator").equals("2/2 trials"));
         browser.until(d -> browser.text("#leaderboard tbody tr td:nth-child(2)").equals("1"));
         assertThat(browser.text("#leaderboard tbody tr td:nth-child(3)")).isEqualTo("#1");
-        assertThat(store.experiments().byId(id).orElseThrow().status()).as("its last unit finished it")
+        assertThat(store.experiments().byId(id).orElseThrow().status())
+                .as("its last unit finished it")
                 .isEqualTo(RunStatus.DONE);
         browser.until(d -> browser.text("#title").contains("done"));
         assertThat(browser.js("return window.notReloaded === true;")).isEqualTo(true);

@@ -20,9 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.Tag;
 
 /**
  * The experiment page's API calls on an H2 file database of 500 trials × 5 folds × 30 epochs. Asserts
@@ -44,8 +44,9 @@ class ScaleTest {
         String url = Store.fileUrl(dir.resolve("scale"));
         long built = System.nanoTime();
         long id = build(url);
-        System.out.printf("ScaleTest: built %d trials x %d folds x %d epochs in %.1f s%n", TRIALS, FOLDS, EPOCHS,
-                (System.nanoTime() - built) / 1e9);
+        System.out.printf(
+                "ScaleTest: built %d trials x %d folds x %d epochs in %.1f s%n",
+                TRIALS, FOLDS, EPOCHS, (System.nanoTime() - built) / 1e9);
         try (Dashboard dashboard = Dashboard.start(url, "127.0.0.1", 0, true)) {
             Http http = new Http(dashboard.url());
             JsonNode page = http.json("/api/experiments/" + id);
@@ -64,16 +65,22 @@ class ScaleTest {
             JsonNode ten = http.json(curves + "&points=10");
             assertThat(ten.at("/trials/0/mean")).hasSize(10);
             assertThat(ten.at("/trials/0/mean/9/0").asInt()).isEqualTo(EPOCHS);
-            for (String path : List.of("/api/experiments", "/api/experiments/" + id, "/api/experiments/" + id + "/progress",
-                    curves, "/api/experiments/" + id + "/curves?trials=" + String.join(",", top),
-                    "/api/compare?trials=" + three, "/api/trials/" + top.get(0))) {
+            for (String path : List.of(
+                    "/api/experiments",
+                    "/api/experiments/" + id,
+                    "/api/experiments/" + id + "/progress",
+                    curves,
+                    "/api/experiments/" + id + "/curves?trials=" + String.join(",", top),
+                    "/api/compare?trials=" + three,
+                    "/api/trials/" + top.get(0))) {
                 time(http, path);
             }
             try (Browser browser = new Browser(dashboard.url())) {
                 long start = System.nanoTime();
                 browser.open("/experiment.html?id=" + id);
                 browser.until(d -> browser.series("curves-chart", "mean:") == 3);
-                System.out.printf("ScaleTest: experiment page rendered in Chromium in %d ms (first load)%n",
+                System.out.printf(
+                        "ScaleTest: experiment page rendered in Chromium in %d ms (first load)%n",
                         (System.nanoTime() - start) / 1_000_000);
                 assertThat(browser.all("#leaderboard tbody tr")).hasSize(TRIALS);
                 assertThat(browser.points("parallel", "trials")).isEqualTo(TRIALS - 10);
@@ -97,9 +104,12 @@ class ScaleTest {
             bytes = a.body().length();
         }
         Arrays.sort(ms);
-        System.out.printf("ScaleTest: GET %-70s median %6.1f ms, max %6.1f ms, %,d bytes%n",
-                path.length() > 70 ? path.substring(0, 67) + "..." : path, ms[ms.length / 2] / 1000.0,
-                ms[ms.length - 1] / 1000.0, bytes);
+        System.out.printf(
+                "ScaleTest: GET %-70s median %6.1f ms, max %6.1f ms, %,d bytes%n",
+                path.length() > 70 ? path.substring(0, 67) + "..." : path,
+                ms[ms.length / 2] / 1000.0,
+                ms[ms.length - 1] / 1000.0,
+                bytes);
     }
 
     /** The experiment through the store; fold runs, epochs and scores by JDBC batches (fast to build). */
@@ -107,9 +117,15 @@ class ScaleTest {
         long id;
         List<TrialRow> trials;
         try (Store store = Store.open(url)) {
-            NewExperiment experiment = new NewExperiment("scale", "cd".repeat(32),
-                    "{\"cv\":{\"folds\":5},\"search\":{\"parameters\":{\"lr\":{\"scale\":\"log\"}}}}", "name: scale\n",
-                    3L, "random", "val_accuracy", "maximize");
+            NewExperiment experiment = new NewExperiment(
+                    "scale",
+                    "cd".repeat(32),
+                    "{\"cv\":{\"folds\":5},\"search\":{\"parameters\":{\"lr\":{\"scale\":\"log\"}}}}",
+                    "name: scale\n",
+                    3L,
+                    "random",
+                    "val_accuracy",
+                    "maximize");
             SplittableRandom random = new SplittableRandom(3);
             List<NewTrial> news = new ArrayList<>();
             for (int i = 0; i < TRIALS; i++) {
@@ -132,11 +148,13 @@ class ScaleTest {
 
     private static void insertCurves(Connection c, List<TrialRow> trials) throws SQLException {
         SplittableRandom random = new SplittableRandom(5);
-        try (PreparedStatement fold = c.prepareStatement("INSERT INTO fold_run (id, trial_id, fold, seed, status, error)"
-                + " VALUES (?, ?, ?, ?, ?, ?)");
-             PreparedStatement epoch = c.prepareStatement("INSERT INTO epoch_metric VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement score = c.prepareStatement("UPDATE trial SET status = ?, error = ?, score_mean = ?,"
-                     + " score_std = 0.01, ci95_low = ? - 0.02, ci95_high = ? + 0.02, score_n = ? WHERE id = ?")) {
+        try (PreparedStatement fold =
+                        c.prepareStatement("INSERT INTO fold_run (id, trial_id, fold, seed, status, error)"
+                                + " VALUES (?, ?, ?, ?, ?, ?)");
+                PreparedStatement epoch =
+                        c.prepareStatement("INSERT INTO epoch_metric VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement score = c.prepareStatement("UPDATE trial SET status = ?, error = ?, score_mean = ?,"
+                        + " score_std = 0.01, ci95_low = ? - 0.02, ci95_high = ? + 0.02, score_n = ? WHERE id = ?")) {
             for (TrialRow t : trials) {
                 boolean failed = t.index() % 50 == 7;
                 double ceiling = 0.8 + 0.19 * random.nextDouble();

@@ -41,12 +41,16 @@ class SearchViewsApiTest {
         JsonNode h = http.json("/api/experiments/" + grid + "/history");
         assertThat(h.get("metric").asText()).isEqualTo("val_accuracy");
         assertThat(h.get("goal").asText()).isEqualTo("maximize");
-        assertThat(h.get("epochs_trained").asLong()).as("failed trials' epochs count too")
+        assertThat(h.get("epochs_trained").asLong())
+                .as("failed trials' epochs count too")
                 .isEqualTo(e.at("/progress/epochs_recorded").asLong());
         assertThat(h.get("trials_pending").asInt()).isZero();
         JsonNode points = h.get("points");
-        assertThat(points).hasSize(4).allMatch(p -> p.get("status").asText().equals("done")
-                && p.get("epochs").asLong() == 3 * 4 && p.get("epochs_reached").asInt() == 4);
+        assertThat(points)
+                .hasSize(4)
+                .allMatch(p -> p.get("status").asText().equals("done")
+                        && p.get("epochs").asLong() == 3 * 4
+                        && p.get("epochs_reached").asInt() == 4);
         List<Integer> indexes = new ArrayList<>();
         double best = Double.NEGATIVE_INFINITY;
         long previous = 0;
@@ -57,8 +61,10 @@ class SearchViewsApiTest {
             best = Math.max(best, p.get("objective").asDouble());
             assertThat(p.get("best_so_far").asDouble()).isEqualTo(best);
             JsonNode trial = trial(e, p.get("index").asInt());
-            assertThat(p.get("objective").asDouble()).isEqualTo(trial.at("/score/mean").asDouble());
-            assertThat(p.get("params").get("lr").asDouble()).isEqualTo(trial.at("/params/lr").asDouble());
+            assertThat(p.get("objective").asDouble())
+                    .isEqualTo(trial.at("/score/mean").asDouble());
+            assertThat(p.get("params").get("lr").asDouble())
+                    .isEqualTo(trial.at("/params/lr").asDouble());
         }
         assertThat(indexes).isSorted();
         assertThat(best).isEqualTo(e.at("/progress/best_score").asDouble());
@@ -70,17 +76,22 @@ class SearchViewsApiTest {
         long id = prunedHttp.json("/api/experiments").get(0).get("id").asLong();
         JsonNode h = prunedHttp.json("/api/experiments/" + id + "/history");
         JsonNode points = h.get("points");
-        assertThat(points).extracting(p -> p.get("status").asText())
+        assertThat(points)
+                .extracting(p -> p.get("status").asText())
                 .containsExactly("done", "done", "done", "done", "pruned", "pruned");
         assertThat(h.get("epochs_trained").asLong()).isEqualTo(4 * 2 * 3 + 2 * 2 * 1);
         assertThat(points.get(5).get("cumulative_epochs").asLong()).isEqualTo(4 * 2 * 3 + 2 * 2 * 1);
         JsonNode p = points.get(4);
         assertThat(p.get("epochs").asLong()).isEqualTo(2);
         assertThat(p.get("epochs_reached").asInt()).isEqualTo(1);
-        JsonNode folds = prunedHttp.json("/api/trials/" + p.get("trial_id").asLong()).get("folds");
-        double mean = (folds.at("/0/epochs/0/val_accuracy").asDouble() + folds.at("/1/epochs/0/val_accuracy").asDouble()) / 2;
+        JsonNode folds =
+                prunedHttp.json("/api/trials/" + p.get("trial_id").asLong()).get("folds");
+        double mean = (folds.at("/0/epochs/0/val_accuracy").asDouble()
+                        + folds.at("/1/epochs/0/val_accuracy").asDouble())
+                / 2;
         assertThat(p.get("objective").asDouble()).isCloseTo(mean, within(1e-12));
-        assertThat(p.get("best_so_far").asDouble()).as("pruned scores are not final: the best is the done trials'")
+        assertThat(p.get("best_so_far").asDouble())
+                .as("pruned scores are not final: the best is the done trials'")
                 .isEqualTo(points.get(3).get("best_so_far").asDouble());
         assertThat(h.get("rungs").toString())
                 .isEqualTo("[{\"epoch\":1,\"alive\":6,\"stopped\":2},{\"epoch\":3,\"alive\":4,\"stopped\":4}]");
@@ -91,14 +102,17 @@ class SearchViewsApiTest {
         long id = prunedHttp.json("/api/experiments").get(0).get("id").asLong();
         JsonNode imp = prunedHttp.json("/api/experiments/" + id + "/importance");
         assertThat(imp.get("trials").asInt()).as("the done trials only").isEqualTo(4);
-        assertThat(imp.get("method").asText()).contains("mean decrease in impurity").contains("random forest");
+        assertThat(imp.get("method").asText())
+                .contains("mean decrease in impurity")
+                .contains("random forest");
         assertThat(imp.get("warning").isNull()).as("4 trials for 2 parameters").isTrue();
         assertThat(imp.get("note").isNull()).isTrue();
         assertThat(imp.get("excluded")).isEmpty();
         JsonNode params = imp.get("parameters");
         assertThat(params).extracting(q -> q.get("name").asText()).containsExactly("lr", "units");
         assertThat(params.get(0).get("importance").asDouble()).isGreaterThan(0.9);
-        assertThat(params.get(0).get("importance").asDouble() + params.get(1).get("importance").asDouble())
+        assertThat(params.get(0).get("importance").asDouble()
+                        + params.get(1).get("importance").asDouble())
                 .isCloseTo(1.0, within(1e-9));
         assertThat(params.get(0).get("distinct_values").asInt()).isEqualTo(2);
         assertThat(imp).isEqualTo(prunedHttp.json("/api/experiments/" + id + "/importance"));

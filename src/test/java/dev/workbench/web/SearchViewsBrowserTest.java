@@ -33,20 +33,29 @@ class SearchViewsBrowserTest {
 
     @Test
     void history_shows_done_and_pruned_trials_the_best_so_far_the_rungs_and_the_importance_bars() {
-        long id = new Http(pruned.url()).json("/api/experiments").get(0).get("id").asLong();
+        long id =
+                new Http(pruned.url()).json("/api/experiments").get(0).get("id").asLong();
         browser.console();
         browser.open("/experiment.html?id=" + id);
         assertThat(browser.points("history-chart", "objective:done")).isEqualTo(4);
         assertThat(browser.points("history-chart", "objective:pruned")).isEqualTo(2);
-        assertThat(browser.points("history-chart", "best")).as("a step at every trial").isEqualTo(6);
+        assertThat(browser.points("history-chart", "best"))
+                .as("a step at every trial")
+                .isEqualTo(6);
         assertThat(browser.one("#rungs-panel").isDisplayed()).isTrue();
         assertThat(browser.points("rungs-chart", "rungs:alive")).isEqualTo(2);
-        assertThat(browser.text("#history-note")).contains("6 trials with a score").contains("28 epochs trained");
+        assertThat(browser.text("#history-note"))
+                .contains("6 trials with a score")
+                .contains("28 epochs trained");
         assertThat(browser.points("importance-chart", "importance")).isEqualTo(2);
         assertThat(browser.js("return echarts.getInstanceByDom(document.getElementById('importance-chart'))"
-                + ".getOption().yAxis[0].data.at(-1);")).as("most important on top").isEqualTo("lr");
+                        + ".getOption().yAxis[0].data.at(-1);"))
+                .as("most important on top")
+                .isEqualTo("lr");
         assertThat(browser.text("#importance-note")).contains("mean decrease in impurity");
-        assertThat(browser.console()).as("no script errors").noneMatch(m -> m.startsWith("SEVERE") && !m.contains("favicon"));
+        assertThat(browser.console())
+                .as("no script errors")
+                .noneMatch(m -> m.startsWith("SEVERE") && !m.contains("favicon"));
         browser.screenshot("search-history");
     }
 

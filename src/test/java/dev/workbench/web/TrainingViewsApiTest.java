@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Steps, weight spreads, confusion matrices and mistakes in {@code show --json} and the API, on the fixture's
@@ -45,7 +45,9 @@ class TrainingViewsApiTest {
         int done = 0;
         for (JsonNode t : doc.get("trials")) {
             boolean failed = t.get("status").asText().equals("failed");
-            assertThat(t.get("weights_warning").asBoolean()).as("trial %s", t.get("index")).isEqualTo(failed);
+            assertThat(t.get("weights_warning").asBoolean())
+                    .as("trial %s", t.get("index"))
+                    .isEqualTo(failed);
             if (failed) {
                 assertThat(t.get("out_of_fold").isNull()).isTrue();
                 for (JsonNode f : t.get("folds")) {
@@ -64,7 +66,8 @@ class TrainingViewsApiTest {
             long folds = 0;
             for (JsonNode f : t.get("folds")) {
                 folds += f.at("/confusion/total").asLong();
-                assertThat(f.at("/confusion/accuracy").asDouble()).isEqualTo(last(f.get("epochs")).get("val_accuracy").asDouble());
+                assertThat(f.at("/confusion/accuracy").asDouble())
+                        .isEqualTo(last(f.get("epochs")).get("val_accuracy").asDouble());
                 assertThat(f.get("steps")).hasSize(4 * 5);
                 assertThat(f.get("weights")).hasSize(5 * 6);
             }
@@ -79,21 +82,31 @@ class TrainingViewsApiTest {
         List<JsonNode> tests = new ArrayList<>();
         doc.get("tests").forEach(tests::add);
         assertThat(tests).hasSize(2);
-        JsonNode refit = tests.stream().filter(t -> t.get("export_id").isNull()).findFirst().orElseThrow();
-        JsonNode export = tests.stream().filter(t -> !t.get("export_id").isNull()).findFirst().orElseThrow();
+        JsonNode refit = tests.stream()
+                .filter(t -> t.get("export_id").isNull())
+                .findFirst()
+                .orElseThrow();
+        JsonNode export = tests.stream()
+                .filter(t -> !t.get("export_id").isNull())
+                .findFirst()
+                .orElseThrow();
         for (JsonNode test : tests) {
             JsonNode c = test.get("confusion");
             assertThat(c.get("total").asLong()).isEqualTo(TEST_ROWS);
             assertThat(sum(c.get("matrix"))).isEqualTo(TEST_ROWS);
-            assertThat(test.get("mistakes")).hasSize((int) (TEST_ROWS - c.get("correct").asLong()));
+            assertThat(test.get("mistakes"))
+                    .hasSize((int) (TEST_ROWS - c.get("correct").asLong()));
         }
         JsonNode c = refit.get("confusion");
-        assertThat(c.get("correct").asLong() / (double) TEST_ROWS).isEqualTo(doc.at("/refit/test_accuracy").asDouble());
+        assertThat(c.get("correct").asLong() / (double) TEST_ROWS)
+                .isEqualTo(doc.at("/refit/test_accuracy").asDouble());
         assertThat(export.get("confusion")).isEqualTo(c);
-        assertThat(export.at("/confusion/accuracy").asDouble()).isEqualTo(doc.at("/exports/0/test_accuracy").asDouble());
+        assertThat(export.at("/confusion/accuracy").asDouble())
+                .isEqualTo(doc.at("/exports/0/test_accuracy").asDouble());
         JsonNode mistakes = refit.get("mistakes");
         for (int i = 1; i < mistakes.size(); i++) {
-            assertThat(mistakes.get(i).get("probability").asDouble()).isLessThanOrEqualTo(mistakes.get(i - 1).get("probability").asDouble());
+            assertThat(mistakes.get(i).get("probability").asDouble())
+                    .isLessThanOrEqualTo(mistakes.get(i - 1).get("probability").asDouble());
         }
     }
 
@@ -105,10 +118,10 @@ class TrainingViewsApiTest {
         for (JsonNode f : steps.get("folds")) {
             assertThat(f.get("steps_total").asInt()).isEqualTo(20);
             JsonNode first = f.get("steps").get(0);
-            assertThat(first.get(0).asLong()).isEqualTo(1);      // iteration
-            assertThat(first.get(1).asLong()).isEqualTo(32);     // images seen
-            assertThat(first.get(2).asDouble()).isEqualTo(0.2);  // epochs: batch 1 of 5
-            assertThat(first.get(5).isNull()).isTrue();          // no validation within the epoch
+            assertThat(first.get(0).asLong()).isEqualTo(1); // iteration
+            assertThat(first.get(1).asLong()).isEqualTo(32); // images seen
+            assertThat(first.get(2).asDouble()).isEqualTo(0.2); // epochs: batch 1 of 5
+            assertThat(first.get(5).isNull()).isTrue(); // no validation within the epoch
             assertThat(f.get("steps").get(4).get(5).isNull()).isFalse();
         }
         assertThat(steps.at("/bands/train_loss")).hasSize(20);
@@ -116,7 +129,9 @@ class TrainingViewsApiTest {
         assertThat(steps.at("/bands/train_loss/0/6").asInt()).isEqualTo(3);
         JsonNode weights = training.get("weights");
         assertThat(weights).hasSize(3);
-        assertThat(weights.get(0).get("layers")).extracting(l -> l.get("layer_type").asText() + ":" + l.get("param").asText())
+        assertThat(weights.get(0).get("layers"))
+                .extracting(
+                        l -> l.get("layer_type").asText() + ":" + l.get("param").asText())
                 .containsExactly("conv:W", "conv:b", "dense:W", "dense:b", "output:W", "output:b");
         assertThat(weights.at("/0/layers/0/points")).hasSize(5);
         assertThat(weights.at("/0/layers/0/points/0")).hasSize(11);
@@ -129,20 +144,27 @@ class TrainingViewsApiTest {
     void curves_can_be_drawn_against_iterations_or_images_seen_with_the_same_bands() {
         long best = bestTrialId();
         String base = "/api/experiments/" + grid + "/curves?trials=" + best;
-        JsonNode train = http.json(base + "&metric=train_loss&x=iterations").get("trials").get(0);
+        JsonNode train = http.json(base + "&metric=train_loss&x=iterations")
+                .get("trials")
+                .get(0);
         assertThat(train.get("mean")).hasSize(20);
         assertThat(train.at("/mean/19/0").asLong()).isEqualTo(20);
         assertThat(train.at("/mean/0/4").asInt()).isEqualTo(3);
-        assertThat(train.at("/mean/0/2").asDouble()).isLessThanOrEqualTo(train.at("/mean/0/1").asDouble());
+        assertThat(train.at("/mean/0/2").asDouble())
+                .isLessThanOrEqualTo(train.at("/mean/0/1").asDouble());
         assertThat(train.get("folds")).hasSize(3).allMatch(f -> f.get("points").size() == 20);
-        JsonNode images = http.json(base + "&metric=train_loss&x=images").get("trials").get(0);
+        JsonNode images =
+                http.json(base + "&metric=train_loss&x=images").get("trials").get(0);
         assertThat(images.at("/mean/19/0").asLong()).isEqualTo(4 * 160);
         JsonNode val = http.json(base + "&metric=val_accuracy&x=iterations");
         assertThat(val.get("x").asText()).isEqualTo("iterations");
         assertThat(val.at("/trials/0/mean")).extracting(p -> p.get(0).asLong()).containsExactly(5L, 10L, 15L, 20L);
         JsonNode byEpoch = http.json(base + "&metric=val_accuracy");
-        assertThat(val.at("/trials/0/mean/3/1").asDouble()).isEqualTo(byEpoch.at("/trials/0/mean/3/1").asDouble());
-        JsonNode capped = http.json(base + "&metric=train_loss&x=iterations&points=5").get("trials").get(0);
+        assertThat(val.at("/trials/0/mean/3/1").asDouble())
+                .isEqualTo(byEpoch.at("/trials/0/mean/3/1").asDouble());
+        JsonNode capped = http.json(base + "&metric=train_loss&x=iterations&points=5")
+                .get("trials")
+                .get(0);
         assertThat(capped.get("mean")).hasSize(5);
         assertThat(capped.at("/folds/0/points")).hasSize(5);
         Http.Answer bad = http.get(base + "&x=seconds");
@@ -161,8 +183,10 @@ class TrainingViewsApiTest {
         assertThat(image.body().getBytes(StandardCharsets.ISO_8859_1).length).isGreaterThan(8);
         assertThat(image.body()).contains("PNG");
         long id = tests.get(0).get("id").asLong();
-        assertThat(http.get("/api/diagnoses/" + id + "/mistakes/x.png").status()).isEqualTo(400);
-        assertThat(http.get("/api/diagnoses/" + id + "/mistakes/999.png").status()).isEqualTo(404);
+        assertThat(http.get("/api/diagnoses/" + id + "/mistakes/x.png").status())
+                .isEqualTo(400);
+        assertThat(http.get("/api/diagnoses/" + id + "/mistakes/999.png").status())
+                .isEqualTo(404);
     }
 
     @Test

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The training views in headless Chromium on the fixture's real runs (grid: 3 folds × 4 epochs of 5 batches,
@@ -83,7 +83,8 @@ class TrainingViewsBrowserTest {
         assertThat(browser.all("#weight-layer option")).hasSize(3);
         assertThat(browser.all("#weights-badge")).isEmpty();
         browser.one("#weight-fold button[data-value='2']").click();
-        browser.js("const s = document.getElementById('weight-layer'); s.value = '2'; s.dispatchEvent(new Event('change'));");
+        browser.js(
+                "const s = document.getElementById('weight-layer'); s.value = '2'; s.dispatchEvent(new Event('change'));");
         browser.until(d -> browser.series("weights-chart", "band:") == 7);
         assertThat(browser.one("#weight-fold button.on").getText()).isEqualTo("fold 2");
     }
@@ -127,9 +128,12 @@ class TrainingViewsBrowserTest {
         browser.until(d -> browser.points("curves-chart", "mean:") == 20);
         assertThat(browser.series("curves-chart", "band:")).isEqualTo(trialIds.size());
         browser.one("#curve-x button[data-value=images]").click();
-        browser.until(d -> ((Number) browser.js("const s = echarts.getInstanceByDom(document.getElementById('curves-chart'))"
-                + ".getOption().series.find(s => String(s.id).startsWith('mean:')); return s.data[s.data.length - 1][0];"))
-                .longValue() == 640);
+        browser.until(d -> ((Number)
+                                browser.js(
+                                        "const s = echarts.getInstanceByDom(document.getElementById('curves-chart'))"
+                                                + ".getOption().series.find(s => String(s.id).startsWith('mean:')); return s.data[s.data.length - 1][0];"))
+                        .longValue()
+                == 640);
         assertThat(browser.text("#curves-caption")).contains("every logged step");
         browser.screenshot("compare-curves-images-seen");
     }
@@ -145,7 +149,10 @@ class TrainingViewsBrowserTest {
     }
 
     private static double lastX(String seriesId) {
-        return ((Number) browser.js("const s = echarts.getInstanceByDom(document.getElementById('step-chart')).getOption()"
-                + ".series.find(s => s.id === arguments[0]); return s.data[s.data.length - 1][0];", seriesId)).doubleValue();
+        return ((Number) browser.js(
+                        "const s = echarts.getInstanceByDom(document.getElementById('step-chart')).getOption()"
+                                + ".series.find(s => s.id === arguments[0]); return s.data[s.data.length - 1][0];",
+                        seriesId))
+                .doubleValue();
     }
 }
