@@ -38,9 +38,26 @@ public final class SearchBenchmark {
     static final Strategy GRID =
             new Strategy("grid", false, (s, trials) -> s.put("strategy", "grid").remove("max_trials"));
 
-    /** Our strategies besides the grid, one line each. */
-    static final List<Strategy> OURS = List.of(new Strategy(
-            "random", true, (s, trials) -> s.put("strategy", "random").put("max_trials", trials)));
+    /**
+     * Our strategies besides the grid, one line each: random and TPE every round; grid + halving (no draws
+     * from the seed) once, with the same pruner settings as Optuna's.
+     */
+    static List<Strategy> ours(SearchBenchOptions o) {
+        return List.of(
+                new Strategy("random", true, (s, trials) -> s.put("strategy", "random")
+                        .put("max_trials", trials)),
+                new Strategy("grid + halving", false, (s, trials) -> halving(GRID, s, trials, o)),
+                new Strategy(
+                        "tpe", true, (s, trials) -> s.put("strategy", "tpe").put("max_trials", trials)));
+    }
+
+    private static void halving(Strategy search, ObjectNode s, int trials, SearchBenchOptions o) {
+        search.search().accept(s, trials);
+        s.putObject("pruning")
+                .put("method", "halving")
+                .put("min_epochs", o.minEpochs())
+                .put("reduction_factor", o.reductionFactor());
+    }
 
     private final SearchBenchOptions options;
     private final Path dataDir;
@@ -100,7 +117,7 @@ public final class SearchBenchmark {
     /** One round: our strategies (the unseeded ones in the first round only), then each Optuna mode. */
     private List<SearchRun> round(LoadedSpec base, int round, int trials, Optional<OptunaSearch> optuna) {
         List<SearchRun> runs = new ArrayList<>();
-        for (Strategy s : OURS) {
+        for (Strategy s : ours(options)) {
             if (s.seeded() || round == 0) {
                 runs.add(ours(s, base, round, trials).run());
             }

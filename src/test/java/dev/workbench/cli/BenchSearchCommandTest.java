@@ -74,6 +74,10 @@ class BenchSearchCommandTest {
                 .hasSize(2)
                 .allMatch(l -> l.matches("\\s*optuna grid\\s+1[12]\\s+3\\s+12\\s+.*"));
         assertThat(rows(r.out(), "optuna tpe-halving")).hasSize(2);
+        assertThat(rows(r.out(), "grid + halving"))
+                .as("halving draws nothing from the seed")
+                .hasSize(1);
+        assertThat(rows(r.out(), "tpe")).hasSize(2);
         assertThat(r.out()).containsPattern("grid: reached the target in 1 of 1 runs; mean [\\d,]+ epochs");
     }
 
@@ -109,7 +113,8 @@ class BenchSearchCommandTest {
 
     private static java.util.List<String> rows(String out, String strategy) {
         return out.lines()
-                .filter(l -> l.matches("\\s*" + strategy + "\\s+(-|\\d+)\\s+\\d+\\s+[\\d,]+\\s+.*"))
+                .filter(l -> l.matches(
+                        "\\s*" + java.util.regex.Pattern.quote(strategy) + "\\s+(-|\\d+)\\s+\\d+\\s+[\\d,]+\\s+.*"))
                 .toList();
     }
 
