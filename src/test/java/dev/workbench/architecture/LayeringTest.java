@@ -62,7 +62,7 @@ class LayeringTest {
     private static final String JDBI = "org.jdbi..";
     private static final String JAVALIN = "io.javalin..";
 
-    /** DESIGN.md's "must not import" column: the heavy libraries each package keeps out. */
+    /** The heavy libraries each package keeps out, as README's Layout section lists them. */
     static final Map<String, List<String>> LIBRARIES_BARRED = Map.ofEntries(
             Map.entry("spec", List.of(DL4J, ND4J, H2, JDBI, JAVALIN)),
             Map.entry("metrics", List.of(DL4J, ND4J, H2, JDBI, JAVALIN)),
