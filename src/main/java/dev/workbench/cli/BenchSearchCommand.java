@@ -11,15 +11,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code workbench bench search}: how fast grid, random and Optuna + PyTorch reach the grid's best. */
+/** {@code workbench bench search}: how fast our strategies and Optuna + PyTorch reach the grid's best. */
 @Command(
         name = "search",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Search benchmark: our grid (the reference: its best trial's 95% interval is the target), our"
-                + " random search and Optuna + PyTorch (TPE with successive halving on the fold mean), alternating,"
-                + " on the same subset and folds; epochs, wall time, best score and when each first reached the"
-                + " target. About 1.5 hours with the defaults on 2 cores.")
+                + " random, grid + halving and TPE searches and Optuna + PyTorch (TPE with successive halving on the"
+                + " fold mean), alternating, on the same subset and folds; epochs, wall time, best score and when each"
+                + " first reached the target. Long at full size (not timed yet): run it on an idle machine.")
 final class BenchSearchCommand implements Callable<Integer> {
 
     @Spec
@@ -65,13 +65,14 @@ final class BenchSearchCommand implements Callable<Integer> {
     @Option(
             names = "--min-epochs",
             defaultValue = "1",
-            description = "Optuna's SuccessiveHalvingPruner min_resource (default: ${DEFAULT-VALUE}).")
+            description = "Successive halving's first rung in epochs: our pruning.min_epochs and Optuna's min_resource"
+                    + " (default: ${DEFAULT-VALUE}).")
     int minEpochs;
 
     @Option(
             names = "--reduction-factor",
             defaultValue = "3",
-            description = "Optuna's SuccessiveHalvingPruner reduction_factor (default: ${DEFAULT-VALUE}).")
+            description = "Successive halving's reduction factor, ours and Optuna's (default: ${DEFAULT-VALUE}).")
     int reductionFactor;
 
     @Option(
