@@ -96,6 +96,11 @@ class SearchResumeTest {
                 h.runWithDb("run", dir.resolve("killed").resolve("tiny.yaml").toString(), "--parallel", "2");
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.err()).contains("Resuming 'tiny'");
+        String last = CliHarness.epochCounts(resumed.err())
+                .get(CliHarness.epochCounts(resumed.err()).size() - 1);
+        assertThat(last.split("/")[0])
+                .as("the resumed run's progress bar ends at its total: " + resumed.err())
+                .isEqualTo(last.split("/")[1]);
         assertThat(Sql.one(h.dbUrl(), "SELECT COUNT(*) FROM work_unit WHERE error LIKE '%stopped renewing its lease'"))
                 .as("the killed run's unit was taken over")
                 .isEqualTo(1);
