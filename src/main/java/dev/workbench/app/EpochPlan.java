@@ -11,10 +11,11 @@ import java.util.TreeSet;
  * open rungs (each keeps the best {@code n / reduction_factor}, at least one, as the rung barrier does), so
  * pruned trials never count past their rung. TPE trials not yet proposed, and the refit, count from the start.
  *
- * @param total epochs of every fold unit and of the refit, trained or still to train
- * @param kept  epochs trained that stay (a unit that died mid-way trains again from its checkpoint, or from 0)
+ * @param total   epochs of every fold unit and of the refit, trained or still to train
+ * @param kept    epochs trained that stay (a unit that died mid-way trains again from its checkpoint, or from 0)
+ * @param trained epochs stored now, by any process (those of units in progress included)
  */
-record EpochPlan(long total, long kept) {
+record EpochPlan(long total, long kept, long trained) {
 
     /**
      * A fold unit as planned.
@@ -63,9 +64,11 @@ record EpochPlan(long total, long kept) {
     static EpochPlan of(List<Fold> folds, int foldsPerTrial, Halving halving, long futureEpochs, Refit refit) {
         long total = futureEpochs + refit.epochs();
         long kept = refit.over() ? refit.epochs() : 0;
+        long trained = kept;
         Set<Integer> alive = new TreeSet<>();
         for (Fold f : folds) {
             kept += f.settled() ? f.storedEpochs() : f.resumeEpoch();
+            trained += f.storedEpochs();
             if (halving != null && f.trialAlive()) {
                 alive.add(f.trialIndex());
             } else {
@@ -75,6 +78,6 @@ record EpochPlan(long total, long kept) {
         if (halving != null) {
             total += foldsPerTrial * halving.epochsPerFold(alive.size());
         }
-        return new EpochPlan(total, kept);
+        return new EpochPlan(total, kept, trained);
     }
 }

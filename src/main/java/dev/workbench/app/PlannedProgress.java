@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * A run's listener that also tells its delegate how many epochs the run trains in all ({@link EpochPlan}): at the
- * start, and again after every unit the run ends (a rung that pruned trials, a fold that stopped early, a refit
- * whose epochs are now known), so a progress bar ends at exactly 100% and its ETA counts only real work.
+ * start, and again, with the epochs stored so far by any process serving the experiment, after every unit the run
+ * ends (a rung that pruned trials, a fold that stopped early, a refit whose epochs are now known) and at its end,
+ * so a progress bar ends at exactly 100% and its ETA counts only real work.
  */
 final class PlannedProgress implements RunListener {
 
@@ -44,7 +45,13 @@ final class PlannedProgress implements RunListener {
     @Override
     public synchronized void unit(String line) {
         delegate.unit(line);
-        delegate.planned(plan().total() - keptAtStart);
+        refresh();
+    }
+
+    /** Tells the delegate the plan as stored now. */
+    synchronized void refresh() {
+        EpochPlan plan = plan();
+        delegate.planned(plan.trained() - keptAtStart, plan.total() - keptAtStart);
     }
 
     /** The experiment's plan as stored now. */

@@ -20,10 +20,11 @@ public interface RunListener {
     default void epoch(int trial, int fold, EpochMetrics metrics) {}
 
     /**
-     * The run now plans {@code epochs} epochs in all, those trained so far included: the plan changes when a rung
-     * prunes trials, a fold stops early or fails, or the refit's epochs become known.
+     * The run now plans {@code epochs} epochs in all, of which {@code done} are trained (by this process or any other
+     * serving the experiment): the plan changes when a rung prunes trials, a fold stops early or fails, or the
+     * refit's epochs become known.
      */
-    default void planned(long epochs) {}
+    default void planned(long done, long epochs) {}
 
     /** Something the user should know before the results are trusted, e.g. a changed dataset file. */
     default void warning(String message) {}

@@ -51,6 +51,7 @@ public final class Workbench {
                 served.add(id, submitted.loaded(), submitted.data());
                 WorkerOptions worker = new WorkerOptions(options.parallel(), null, true, options.leaseSeconds());
                 WorkerProcess.run(store, served, worker, id, submitted.backend(), progress);
+                progress.refresh(); // units other processes ended since this one's last
             }
             return new RunOutcome(Results.over(store).report(id), session.alreadyDone(), session.resumed());
         }

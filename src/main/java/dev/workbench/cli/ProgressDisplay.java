@@ -74,9 +74,10 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
     }
 
     @Override
-    public synchronized void planned(long epochs) {
+    public synchronized void planned(long done, long epochs) {
         if (training != null) {
             training.maxHint(Math.max(epochs, 1));
+            training.stepTo(done);
         }
     }
 

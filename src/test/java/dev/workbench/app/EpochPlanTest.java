@@ -81,5 +81,8 @@ class EpochPlanTest {
         assertThat(plan.total()).isEqualTo(4 + 4 + 4 + 4);
         assertThat(plan.kept()).isEqualTo(2 + 4 + 4);
         assertThat(plan.left()).isEqualTo(6);
+        assertThat(plan.trained())
+                .as("every stored epoch, the dead units' included")
+                .isEqualTo(3 + 3 + 4 + 4);
     }
 }

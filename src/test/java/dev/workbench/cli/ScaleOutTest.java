@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -294,6 +295,10 @@ class ScaleOutTest {
         assertThat(run.await(600)).as(run.output()).isZero();
         assertThat(worker.await(600)).as(worker.output()).isZero();
         assertThat(RunCommandTest.curves(h.showJson("tiny"))).isEqualTo(RunCommandTest.curves(one.showJson("tiny")));
+        List<String> counts = CliHarness.epochCounts(run.output());
+        assertThat(counts.get(counts.size() - 1))
+                .as("the run's progress bar counts the worker's epochs too, and ends at 100%")
+                .isEqualTo("112/112");
     }
 
     private static String[] concat(String[] a, String[] b) {
