@@ -11,14 +11,20 @@ public interface RunListener {
     /** MNIST download progress. */
     default void downloading(long bytes, long total) {}
 
-    /** Work is about to start: {@code epochs} is the most epochs the pending work can take. */
+    /**
+     * Work is about to start: {@code epochs} is what the run will train, as far as is known (see {@link #planned}).
+     */
     default void started(String experiment, boolean resumed, int pendingUnits, int doneUnits, long epochs) {}
 
     /** One epoch of one unit finished; {@code fold} is -1 for the refit on all training data. */
     default void epoch(int trial, int fold, EpochMetrics metrics) {}
 
-    /** A unit ended before its maximum epochs (early stopping or failure): {@code skipped} epochs will not run. */
-    default void skipped(long epochs) {}
+    /**
+     * The run now plans {@code epochs} epochs in all, of which {@code done} are trained (by this process or any other
+     * serving the experiment): the plan changes when a rung prunes trials, a fold stops early or fails, or the
+     * refit's epochs become known.
+     */
+    default void planned(long done, long epochs) {}
 
     /** Something the user should know before the results are trusted, e.g. a changed dataset file. */
     default void warning(String message) {}

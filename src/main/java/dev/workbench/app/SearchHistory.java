@@ -45,6 +45,7 @@ public final class SearchHistory {
     /**
      * One trial with a finite objective.
      *
+     * @param params           its parameters, integral values as integers (as everywhere else)
      * @param epochsReached    the highest epoch any of its folds recorded
      * @param epochs           fold-epochs it trained
      * @param cumulativeEpochs fold-epochs of it and of every trial before it
@@ -54,7 +55,7 @@ public final class SearchHistory {
             long trialId,
             int index,
             String status,
-            Map<String, Double> params,
+            Map<String, Number> params,
             int epochsReached,
             long epochs,
             long cumulativeEpochs,
@@ -105,7 +106,15 @@ public final class SearchHistory {
                 best = objective;
             }
             points.add(new Point(
-                    t.id(), t.index(), t.status().value(), t.params(), last, epochs, cumulative, objective, best));
+                    t.id(),
+                    t.index(),
+                    t.status().value(),
+                    ExperimentReport.numbers(t.params()),
+                    last,
+                    epochs,
+                    cumulative,
+                    objective,
+                    best));
         }
         return new History(e.id(), e.metric(), e.goal(), cumulative, pending, points, rungs(points));
     }

@@ -91,15 +91,11 @@ final class UnitTrainer {
         if (result.checkpoint() != null) {
             return store.queue().finishSegment(claim, Checkpoints.saved(result.checkpoint()));
         }
-        UnitOutcome outcome = store.queue()
+        return store.queue()
                 .finishFold(
                         claim,
                         scorer(spec),
                         TpeProposer.of(spec, experiment.data().folds()));
-        listener.skipped(spec.training().epochs().resolveInt(trial.params())
-                - claim.resumeEpoch()
-                - result.result().epochs().size());
-        return outcome;
     }
 
     private TrialScorer scorer(ExperimentSpec spec) {

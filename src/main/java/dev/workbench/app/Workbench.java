@@ -11,7 +11,6 @@ import dev.workbench.provenance.BackendInfo;
 import dev.workbench.provenance.SoftwareVersions;
 import dev.workbench.store.ExperimentSummary;
 import dev.workbench.store.Store;
-import dev.workbench.store.TrialRow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -46,11 +45,13 @@ public final class Workbench {
             ExperimentSession session = ExperimentSession.open(store, submitted, options.forceNew());
             long id = session.experimentId();
             if (!session.alreadyDone()) {
-                announce(store, submitted, session, listener);
-                ServedExperiments served = new ServedExperiments(store, config.dataDir(), listener);
+                PlannedProgress progress = new PlannedProgress(listener, store, submitted.spec(), id);
+                announce(store, session, progress);
+                ServedExperiments served = new ServedExperiments(store, config.dataDir(), progress);
                 served.add(id, submitted.loaded(), submitted.data());
                 WorkerOptions worker = new WorkerOptions(options.parallel(), null, true, options.leaseSeconds());
-                WorkerProcess.run(store, served, worker, id, submitted.backend(), listener);
+                WorkerProcess.run(store, served, worker, id, submitted.backend(), progress);
+                progress.refresh(); // units other processes ended since this one's last
             }
             return new RunOutcome(Results.over(store).report(id), session.alreadyDone(), session.resumed());
         }
@@ -95,26 +96,15 @@ public final class Workbench {
         return Math.max(8, threads + 4);
     }
 
-    private static void announce(Store store, Submitted submitted, ExperimentSession session, RunListener listener) {
-        var units = store.units().byExperiment(session.experimentId());
-        var trials = store.trials().byExperiment(session.experimentId()).stream()
-                .collect(java.util.stream.Collectors.toMap(TrialRow::index, t -> t));
-        var pending = units.stream()
-                .filter(u -> u.fold() != null
-                        && !u.state().equals("done")
-                        && !u.state().equals("failed"))
+    private static void announce(Store store, ExperimentSession session, PlannedProgress progress) {
+        var units = store.units().byExperiment(session.experimentId()).stream()
+                .filter(u -> u.fold() != null)
                 .toList();
-        long epochs = pending.stream()
-                .mapToLong(u -> submitted
-                        .spec()
-                        .training()
-                        .epochs()
-                        .resolveInt(trials.get(u.trialIndex()).params()))
-                .sum();
-        long done = units.stream()
-                .filter(u -> u.fold() != null && u.state().equals("done"))
+        long pending = units.stream()
+                .filter(u -> !u.state().equals("done") && !u.state().equals("failed"))
                 .count();
-        listener.started(submitted.spec().name(), session.resumed(), pending.size(), (int) done, epochs);
+        long done = units.stream().filter(u -> u.state().equals("done")).count();
+        progress.start(session.resumed(), (int) pending, (int) done);
     }
 
     private static String describe(BackendInfo info, int parallel) {

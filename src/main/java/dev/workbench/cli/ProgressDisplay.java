@@ -70,16 +70,14 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
                 fold < 0
                         ? String.format(" refit trial %d: test acc %.4f", trial, m.valAccuracy())
                         : String.format(" trial %d fold %d: val acc %.4f", trial, fold, m.valAccuracy()));
-        if (fold < 0) {
-            training.maxHint(training.getMax() + 1);
-        }
         training.step();
     }
 
     @Override
-    public synchronized void skipped(long epochs) {
-        if (training != null && epochs > 0) {
-            training.maxHint(training.getMax() - epochs);
+    public synchronized void planned(long done, long epochs) {
+        if (training != null) {
+            training.maxHint(Math.max(epochs, 1));
+            training.stepTo(done);
         }
     }
 

@@ -74,12 +74,27 @@ final class Database {
             try {
                 return work.get();
             } catch (JdbiException e) {
-                if (!Transient.is(e) || System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
+                if (!Transient.is(e) || shuttingDown() || System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
                     throw failure(action, e);
                 }
                 sleep(pauseMillis);
                 pauseMillis = Math.min(pauseMillis * 2, 5_000);
             }
+        }
+    }
+
+    /**
+     * True while this JVM runs its shutdown hooks: H2 then closes its databases, and a write made on the way out
+     * (a worker giving its units back) fails at once instead of holding the exit up for {@link #RETRY_FOR}.
+     */
+    private static boolean shuttingDown() {
+        Thread probe = new Thread(() -> {});
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
         }
     }
 

@@ -38,6 +38,23 @@ public final class UnitRepository {
                 .list());
     }
 
+    /** Every fold unit of the experiment in queue order, with its trial's state and the epochs it stored. */
+    public List<FoldProgressRow> foldProgress(long experimentId) {
+        return db.withHandle("read the progress of experiment " + experimentId, h -> h.createQuery(
+                        "SELECT t.trial_index, t.status, u.state, u.resume_epoch, (SELECT COUNT(*) FROM epoch_metric m"
+                                + " JOIN fold_run f ON f.id = m.fold_run_id WHERE f.unit_id = u.id) FROM work_unit u"
+                                + " JOIN trial t ON t.id = u.trial_id WHERE u.experiment_id = :id AND u.kind = 'fold'"
+                                + " ORDER BY u.id")
+                .bind("id", experimentId)
+                .map((rs, ctx) -> new FoldProgressRow(
+                        rs.getInt(1),
+                        java.util.Set.of("queued", "running").contains(rs.getString(2)),
+                        java.util.Set.of("done", "failed").contains(rs.getString(3)),
+                        rs.getInt(4),
+                        rs.getInt(5)))
+                .list());
+    }
+
     /** Ids of experiments (all, or those named {@code name}) with a unit queued or running, oldest first. */
     public List<Long> withOpenWork(Optional<String> name) {
         return db.withHandle("find experiments with work", h -> h.createQuery(

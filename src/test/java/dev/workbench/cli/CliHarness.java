@@ -51,6 +51,15 @@ final class CliHarness {
         return run(all);
     }
 
+    /** Every {@code done/total} epoch count the training progress bar rendered in {@code err}, in order. */
+    static java.util.List<String> epochCounts(String err) {
+        return java.util.regex.Pattern.compile("(\\d+)/(\\d+) epochs")
+                .matcher(err)
+                .results()
+                .map(m -> m.group(1) + "/" + m.group(2))
+                .toList();
+    }
+
     String dbUrl() {
         return dbUrl;
     }

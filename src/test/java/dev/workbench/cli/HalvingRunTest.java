@@ -28,6 +28,7 @@ class HalvingRunTest {
     static Path shared;
 
     private static JsonNode sequential;
+    private static String progress;
     private static CliHarness first;
 
     @BeforeAll
@@ -36,6 +37,19 @@ class HalvingRunTest {
         CliHarness.Result r = first.runWithDb("run", first.spec("tiny", HALVING).toString(), "--parallel", "1");
         assertThat(r.exitCode()).as(r.err()).isZero();
         sequential = first.showJson("tiny");
+        progress = r.err();
+    }
+
+    @Test
+    void theProgressBarCountsOnlyTheEpochsTrainedFromTheStart() {
+        // folds reach epochs 1, 1, 2 and 4: 2 × 8 fold epochs, and the refit's 4
+        assertThat(CliHarness.epochCounts(progress))
+                .as(progress)
+                .isNotEmpty()
+                .allMatch(c -> c.endsWith("/20"))
+                .last()
+                .isEqualTo("20/20");
+        assertThat(progress).contains("100%");
     }
 
     @Test

@@ -27,6 +27,13 @@ class RunCommandTest {
                 .contains("(n = 2: too few folds for a CI)")
                 .contains("too few folds: an interval needs at least 3 folds");
 
+        assertThat(CliHarness.epochCounts(r.err()))
+                .as("2 trials × 2 folds × 2 epochs and the refit's 2, counted from the start: " + r.err())
+                .isNotEmpty()
+                .allMatch(c -> c.endsWith("/10"))
+                .last()
+                .isEqualTo("10/10");
+
         JsonNode doc = cli.showJson("tiny");
         assertThat(doc.at("/experiment/name").asText()).isEqualTo("tiny");
         assertThat(doc.at("/experiment/status").asText()).isEqualTo("done");

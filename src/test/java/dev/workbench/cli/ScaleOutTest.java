@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -263,5 +264,45 @@ class ScaleOutTest {
         assertThat(Sql.one(h.dbUrl(), "SELECT COUNT(*) FROM experiment")).isEqualTo(1);
         System.out.println("processes that trained fold units: "
                 + Sql.one(h.dbUrl(), "SELECT COUNT(DISTINCT worker) FROM fold_run"));
+    }
+
+    /**
+     * On an H2 file with {@code AUTO_SERVER=TRUE} the first process to open it serves it to the others. When that
+     * process closes the database (as H2 does when the process exits), the others' connections break or find it
+     * closed ("Database is already closed") and must carry on, one of them serving the file from then on. Here this
+     * test's JVM opens the file first, a run and a worker join it, and the database is shut down under them.
+     */
+    @Test
+    void aRunAndAWorkerOnOneH2FileCarryOnWhenTheProcessServingItClosesIt() throws Exception {
+        String longer = SPEC.replace("epochs: 8", "epochs: 16");
+        CliHarness one = new CliHarness(dir.resolve("one"));
+        CliHarness.Result alone = one.runWithDb("run", one.spec("tiny", longer).toString(), "--parallel", "1");
+        assertThat(alone.exitCode()).as(alone.err()).isZero();
+        CliHarness h = new CliHarness(dir.resolve("two"));
+        String[] store = {"--db", h.dbUrl(), "--data-dir", data(), "--parallel", "1", "--lease", "5"};
+        ChildWorkbench run;
+        ChildWorkbench worker;
+        try (java.sql.Connection serving = java.sql.DriverManager.getConnection(h.dbUrl(), "sa", "")) {
+            run = ChildWorkbench.start(
+                    dir.resolve("run.log"),
+                    concat(new String[] {"run", h.spec("tiny", longer).toString()}, store));
+            Sql.awaitAtLeast(h.dbUrl(), "SELECT COUNT(*) FROM epoch_metric", 1, 300, run);
+            worker = ChildWorkbench.start(
+                    dir.resolve("worker.log"), concat(new String[] {"worker", "--until-idle"}, store));
+            Sql.awaitAtLeast(h.dbUrl(), "SELECT COUNT(DISTINCT worker) FROM fold_run", 2, 300, worker);
+            serving.createStatement().execute("SHUTDOWN");
+        }
+        assertThat(run.await(600)).as(run.output()).isZero();
+        assertThat(worker.await(600)).as(worker.output()).isZero();
+        assertThat(RunCommandTest.curves(h.showJson("tiny"))).isEqualTo(RunCommandTest.curves(one.showJson("tiny")));
+        List<String> counts = CliHarness.epochCounts(run.output());
+        assertThat(counts.get(counts.size() - 1))
+                .as("the run's progress bar counts the worker's epochs too, and ends at 100%")
+                .isEqualTo("112/112");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .toArray(String[]::new);
     }
 }

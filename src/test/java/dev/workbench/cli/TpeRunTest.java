@@ -29,6 +29,13 @@ class TpeRunTest {
         CliHarness.Result r2 = two.runWithDb("run", two.spec("tiny", TPE).toString(), "--parallel", "2");
         assertThat(r2.exitCode()).as(r2.err()).isZero();
 
+        // 7 trials × 2 folds × 1 epoch, and the refit's epoch, all counted before the first batch is proposed
+        assertThat(CliHarness.epochCounts(r1.err()))
+                .as(r1.err())
+                .isNotEmpty()
+                .allMatch(c -> c.endsWith("/15"))
+                .last()
+                .isEqualTo("15/15");
         JsonNode doc = one.showJson("tiny");
         assertThat(doc.get("trials")).hasSize(7);
         StringBuilder proposals = new StringBuilder();

@@ -72,6 +72,24 @@ class SearchViewsApiTest {
     }
 
     @Test
+    void history_shows_integer_parameters_as_integers_as_the_trial_table_does() {
+        long id = prunedHttp.json("/api/experiments").get(0).get("id").asLong();
+        JsonNode e = prunedHttp.json("/api/experiments/" + id);
+        JsonNode points = prunedHttp.json("/api/experiments/" + id + "/history").get("points");
+        assertThat(points).isNotEmpty();
+        for (JsonNode p : points) {
+            JsonNode units = p.at("/params/units");
+            assertThat(units.isIntegralNumber())
+                    .as("units in %s", p.get("params"))
+                    .isTrue();
+            assertThat(units.toString()).isIn("8", "16");
+            assertThat(p.at("/params/lr").isIntegralNumber()).isFalse();
+            assertThat(p.get("params"))
+                    .isEqualTo(trial(e, p.get("index").asInt()).get("params"));
+        }
+    }
+
+    @Test
     void pruned_trials_count_the_epochs_they_trained_and_show_their_score_where_they_stopped_with_rungs() {
         long id = prunedHttp.json("/api/experiments").get(0).get("id").asLong();
         JsonNode h = prunedHttp.json("/api/experiments/" + id + "/history");
