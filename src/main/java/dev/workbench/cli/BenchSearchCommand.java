@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         name = "search",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Search benchmark: our grid (the reference: its best trial's 95% interval is the target), our"
+        description = "Search benchmark: our grid (the reference: its best trial's 95%% interval is the target), our"
                 + " random, grid + halving and TPE searches and Optuna + PyTorch (TPE with successive halving on the"
                 + " fold mean), alternating, on the same subset and folds; epochs, wall time, best score and when each"
                 + " first reached the target. Long at full size (not timed yet): run it on an idle machine.")

@@ -8,7 +8,6 @@ import dev.workbench.spec.ModelSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Trains one (trial, fold) unit and reports each epoch's metrics as it ends.
@@ -74,10 +73,10 @@ public final class FoldTrainer {
                 LabelledArrays validation = hasRows(validationRows) ? LabelledArrays.of(validationRows) : null) {
             return new TrainedModel(net, fit(net, request, segment, train, validation, listener));
         } catch (RuntimeException | Error e) {
-            net.close();
+            NetworkRelease.release(net);
             throw e;
         } finally {
-            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+            NetworkRelease.freeWorkspaces();
         }
     }
 

@@ -2,7 +2,6 @@ package dev.workbench.train;
 
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Measures training and inference throughput through the code {@link FoldTrainer} runs: the same
@@ -51,8 +50,8 @@ public final class ThroughputMeter {
             double images = (double) train.count() * epochs;
             return new Rates(images / (fitNanos / 1e9), images / (inferNanos / 1e9));
         } finally {
-            net.close();
-            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+            NetworkRelease.release(net);
+            NetworkRelease.freeWorkspaces();
         }
     }
 }

@@ -80,7 +80,7 @@ public final class TrainedModel implements AutoCloseable {
         try (LabelledArrays arrays = LabelledArrays.of(data)) {
             return InferenceEvaluator.evaluate(network, arrays);
         } finally {
-            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+            NetworkRelease.freeWorkspaces();
         }
     }
 
@@ -95,7 +95,7 @@ public final class TrainedModel implements AutoCloseable {
             try (LabelledArrays arrays = LabelledArrays.of(data)) {
                 InferenceEvaluator.evaluate(network, arrays, collector);
             } finally {
-                Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+                NetworkRelease.freeWorkspaces();
             }
         }
         return collector.diagnosis();
@@ -115,7 +115,7 @@ public final class TrainedModel implements AutoCloseable {
         try (INDArray features = Nd4j.create(rows, new long[] {count, size}, DataType.FLOAT)) {
             return InferenceEvaluator.probabilities(network, features);
         } finally {
-            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
+            NetworkRelease.freeWorkspaces();
         }
     }
 
@@ -162,7 +162,7 @@ public final class TrainedModel implements AutoCloseable {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            network.close();
+            NetworkRelease.release(network);
         }
     }
 

@@ -19,6 +19,7 @@ import dev.workbench.spec.TrainingSpec.Optimizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
@@ -92,6 +93,39 @@ class NetworkFactoryTest {
         long expected = (16 * 25 + 16) + (16 * 32 * 25 + 32) + (7 * 7 * 32 * 128 + 128) + (128 * 10 + 10);
         assertThat(net.numParams()).isEqualTo(expected);
         net.close();
+    }
+
+    @Test
+    void cachedForwardPassesTrainBitForBitAsRecomputedOnes() {
+        TrainingSpec adam = TrainFixtures.adam(1e-3, 16, 1);
+        ModelSpec model = model(
+                12,
+                conv(4, 3, 1, Padding.SAME),
+                pool(2),
+                conv(6, 3, 1, Padding.SAME),
+                dense(8),
+                dropout(0.25),
+                output());
+        MultiLayerNetwork cached = network(model, adam);
+        MultiLayerNetwork recomputed = network(model, adam);
+        recomputed.setCacheMode(CacheMode.NONE);
+        assertThat(cached.getLayerWiseConfigurations().getCacheMode()).isEqualTo(CacheMode.DEVICE);
+        ArrayData rows = TrainFixtures.bars(64, 12, 5);
+        try (LabelledArrays data = LabelledArrays.of(rows)) {
+            for (int batch = 0; batch < 4; batch++) {
+                INDArray features = data.features(batch * 16, batch * 16 + 16);
+                INDArray labels = data.oneHot(batch * 16, batch * 16 + 16);
+                long root = Nd4j.getRandom().rootState();
+                long node = Nd4j.getRandom().nodeState();
+                cached.fit(features, labels);
+                Nd4j.getRandom().setStates(root, node); // the same dropout masks for both networks
+                recomputed.fit(features, labels);
+            }
+        }
+        assertThat(cached.params().data().asFloat())
+                .containsExactly(recomputed.params().data().asFloat());
+        cached.close();
+        recomputed.close();
     }
 
     @Test
