@@ -17,10 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class SearchResumeTest {
 
-    /** Rungs at 1, 2 and 4 of 6 epochs, four trials: the kill lands in a continued fold's segment. */
-    static final String HALVING = HalvingRunTest.HALVING.replace("epochs: 4", "epochs: 6");
+    /**
+     * Rungs at 1, 2, 4, 8 and 16 of 30 epochs, four trials: the kill lands in a continued fold's segment, with
+     * enough epochs left after it that a fast machine cannot finish the run between two polls.
+     */
+    static final String HALVING = HalvingRunTest.HALVING.replace("epochs: 4", "epochs: 30");
 
-    static final String TPE = TpeRunTest.TPE.replace("epochs: 1", "epochs: 2");
+    /** Epochs enough that the run is still training when the poll sees the first batch's trials train. */
+    static final String TPE = TpeRunTest.TPE.replace("epochs: 1", "epochs: 12");
 
     @TempDir
     Path dir;
