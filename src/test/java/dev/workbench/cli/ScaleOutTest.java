@@ -152,8 +152,7 @@ class ScaleOutTest {
         Submitted s = submitted();
         ChildWorkbench paused = worker(s.db(), "paused", 2);
         Sql.awaitAtLeast(s.db(), "SELECT COUNT(*) FROM epoch_metric", 2, 300, paused);
-        paused.signal("STOP");
-        long unit = Sql.one(s.db(), RUNNING_UNIT);
+        long unit = pauseMidUnit(paused, s.db());
         ChildWorkbench other = worker(s.db(), "other", 2);
         Sql.awaitAtLeast(s.db(), "SELECT attempt FROM work_unit WHERE id = " + unit, 2, 300, other);
         paused.signal("CONT");
@@ -169,6 +168,24 @@ class ScaleOutTest {
                 .as("the paused attempt left nothing")
                 .isZero();
         assertThat(Sql.one(s.db(), "SELECT COUNT(*) FROM epoch_metric")).isEqualTo(6 * 8);
+    }
+
+    /**
+     * Stops {@code worker} (SIGSTOP) while it holds a unit and returns that unit's id. Units take under a second
+     * here, so a stop can land between two units; then it continues the worker and tries again.
+     */
+    private static long pauseMidUnit(ChildWorkbench worker, String db) throws Exception {
+        String held = "SELECT id FROM work_unit WHERE state = 'running' AND owner LIKE '%:" + worker.pid() + "/%'";
+        for (int tries = 0; tries < 200; tries++) {
+            worker.signal("STOP");
+            long unit = Sql.one(db, held);
+            if (unit >= 0) {
+                return unit;
+            }
+            worker.signal("CONT");
+            Thread.sleep(37);
+        }
+        throw new AssertionError("the worker never held a unit when stopped:\n" + worker.output());
     }
 
     @Test
