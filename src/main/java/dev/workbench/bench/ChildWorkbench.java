@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Runs {@code workbench run SPEC --new} in a fresh JVM, on a throw-away database, the way a user
- * would (same Java, class path and heap settings as this JVM; one native thread per unit), so its wall
+ * would (same Java, class path, heap and collector settings as this JVM; one native thread per unit), so its wall
  * time and peak memory are the experiment's alone.
  */
 final class ChildWorkbench {
@@ -32,7 +32,7 @@ final class ChildWorkbench {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-Xm") || a.startsWith("-Dorg.") || a.startsWith("-XX:Max"))
+                .filter(ChildWorkbench::inherited)
                 .forEach(command::add);
         command.addAll(List.of(
                 "-cp",
@@ -51,6 +51,15 @@ final class ChildWorkbench {
                 command,
                 Map.of("OMP_NUM_THREADS", "1", "OPENBLAS_NUM_THREADS", "1"),
                 workDir.resolve("workbench-run-" + run + ".log"));
+    }
+
+    /** Whether a JVM option of this process is one the child gets too: heap sizes, the collector, properties. */
+    static boolean inherited(String option) {
+        return option.startsWith("-Xm")
+                || option.startsWith("-Dorg.")
+                || option.startsWith("-Dworkbench.")
+                || option.startsWith("-XX:Max")
+                || (option.startsWith("-XX:+Use") && option.endsWith("GC"));
     }
 
     /** The JDBC URL of the database the latest run wrote. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -38,7 +37,7 @@ public final class Checkpoint {
     static Checkpoint capture(MultiLayerNetwork net, int epoch) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ModelSerializer.writeModel(net, out, true);
+            ModelZip.write(net, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise the checkpoint", e);
         }
@@ -49,7 +48,7 @@ public final class Checkpoint {
     /** The network with its updater state; sets the calling thread's random state as it was at the pause. */
     MultiLayerNetwork restore() {
         try {
-            MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(model), true);
+            MultiLayerNetwork net = ModelZip.read(new ByteArrayInputStream(model), true);
             Nd4j.getRandom().setStates(rngRoot, rngNode);
             return net;
         } catch (IOException e) {

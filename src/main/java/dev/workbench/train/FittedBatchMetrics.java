@@ -67,7 +67,7 @@ final class FittedBatchMetrics extends BaseTrainingListener {
         INDArray input = flattened(net, activations.get(activations.size() - 1));
         float[][] logits;
         try (INDArray z = input.mmul(output.getParam("W")).addiRowVector(output.getParam("b"))) {
-            logits = z.toFloatMatrix();
+            logits = FloatRows.of(z);
         }
         if (logits.length != batchLabels.length) {
             throw new IllegalStateException("fitted " + logits.length + " rows but expected " + batchLabels.length);

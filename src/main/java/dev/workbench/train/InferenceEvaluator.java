@@ -41,7 +41,7 @@ final class InferenceEvaluator {
 
     static float[][] probabilities(MultiLayerNetwork net, INDArray features) {
         INDArray out = net.output(features, false);
-        float[][] probabilities = out.toFloatMatrix();
+        float[][] probabilities = FloatRows.of(out);
         if (out.closeable()) {
             out.close();
         }

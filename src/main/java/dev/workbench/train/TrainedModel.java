@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -51,7 +50,7 @@ public final class TrainedModel implements AutoCloseable {
 
     private static TrainedModel restore(InputStream in, String source) {
         try {
-            return new TrainedModel(ModelSerializer.restoreMultiLayerNetwork(in, false), null);
+            return new TrainedModel(ModelZip.read(in, false), null);
         } catch (IOException | RuntimeException e) {
             throw new DataException(source + ": not a DL4J model zip (" + e.getMessage() + ")", e);
         }
@@ -136,7 +135,7 @@ public final class TrainedModel implements AutoCloseable {
         requireOpen();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ModelSerializer.writeModel(network, out, true);
+            ModelZip.write(network, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serialise model", e);
         }
@@ -150,8 +149,8 @@ public final class TrainedModel implements AutoCloseable {
      */
     public synchronized void save(Path zip) {
         requireOpen();
-        try {
-            ModelSerializer.writeModel(network, zip.toFile(), true);
+        try (var out = Files.newOutputStream(zip)) {
+            ModelZip.write(network, out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write model to " + zip, e);
         }

@@ -1,0 +1,111 @@
+package dev.workbench.train;
+
+import static dev.workbench.train.TrainFixtures.conv;
+import static dev.workbench.train.TrainFixtures.dense;
+import static dev.workbench.train.TrainFixtures.dropout;
+import static dev.workbench.train.TrainFixtures.model;
+import static dev.workbench.train.TrainFixtures.output;
+import static dev.workbench.train.TrainFixtures.pool;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.workbench.backend.CpuBackend;
+import dev.workbench.spec.LayerSpec.Padding;
+import dev.workbench.spec.ModelSpec;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+class FastReluTest {
+
+    @BeforeAll
+    static void prepare() {
+        new CpuBackend().prepare();
+    }
+
+    @Test
+    void gradientsEqualDl4jsBitForBitZerosSignsAndNaNsIncluded() {
+        INDArray z = Nd4j.rand(DataType.FLOAT, 4, 3, 5, 5).subi(0.5f);
+        INDArray epsilon = Nd4j.rand(DataType.FLOAT, 4, 3, 5, 5).subi(0.5f);
+        z.putScalar(0, 0f);
+        z.putScalar(1, -0f);
+        z.putScalar(2, Float.NaN);
+        epsilon.putScalar(3, -0f);
+        epsilon.putScalar(4, Float.NaN);
+        INDArray wide = Nd4j.rand(DataType.FLOAT, 6, 8).subi(0.5f);
+        for (INDArray[] pair : new INDArray[][] {
+            {z, epsilon},
+            {z.dup('f'), epsilon.dup('f')},
+            {wide, wide.mul(-3)},
+            {wide.get(NDArrayIndex.all(), NDArrayIndex.interval(2, 6)), Nd4j.rand(DataType.FLOAT, 6, 4)},
+        }) {
+            int[] ours = bits(new FastRelu()
+                    .backprop(pair[0].dup(pair[0].ordering()), pair[1])
+                    .getFirst());
+            int[] theirs = bits(new ActivationReLU()
+                    .backprop(pair[0].dup(pair[0].ordering()), pair[1])
+                    .getFirst());
+            assertThat(ours).containsExactly(theirs);
+        }
+    }
+
+    @Test
+    void networksTrainBitForBitAsWithDl4jsRelu() {
+        ModelSpec model = model(
+                12,
+                conv(4, 3, 1, Padding.SAME),
+                pool(2),
+                conv(6, 3, 1, Padding.SAME),
+                dense(8),
+                dropout(0.25),
+                output());
+        var adam = TrainFixtures.adam(1e-3, 16, 1);
+        NetworkFactory factory = new NetworkFactory();
+        MultiLayerNetwork fast = factory.network(model, adam, Map.of(), 5L);
+        MultiLayerConfiguration conf = factory.configuration(model, adam, Map.of(), 5L);
+        int relus = 0;
+        for (NeuralNetConfiguration layer : conf.getConfs()) {
+            if (layer.getLayer() instanceof BaseLayer base && base.getActivationFn() instanceof FastRelu) {
+                base.setActivationFn(new ActivationReLU());
+                relus++;
+            }
+        }
+        assertThat(relus).isEqualTo(3);
+        MultiLayerNetwork plain = new MultiLayerNetwork(conf);
+        plain.init();
+        try (LabelledArrays data = LabelledArrays.of(TrainFixtures.bars(64, 12, 5))) {
+            for (int batch = 0; batch < 4; batch++) {
+                INDArray features = data.features(batch * 16, batch * 16 + 16);
+                INDArray labels = data.oneHot(batch * 16, batch * 16 + 16);
+                long root = Nd4j.getRandom().rootState();
+                long node = Nd4j.getRandom().nodeState();
+                fast.fit(features, labels);
+                Nd4j.getRandom().setStates(root, node); // the same dropout masks for both networks
+                plain.fit(features, labels);
+            }
+        }
+        assertThat(fast.params().data().asFloat())
+                .containsExactly(plain.params().data().asFloat());
+        assertThat(fast.getUpdater().getStateViewArray().data().asFloat())
+                .containsExactly(plain.getUpdater().getStateViewArray().data().asFloat());
+        fast.close();
+        plain.close();
+    }
+
+    private static int[] bits(INDArray array) {
+        float[] values = array.dup('c').data().asFloat();
+        int[] bits = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bits[i] = Float.floatToRawIntBits(values[i]);
+        }
+        return bits;
+    }
+}
