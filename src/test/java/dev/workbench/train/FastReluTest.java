@@ -38,6 +38,11 @@ class FastReluTest {
         z.putScalar(0, 0f);
         z.putScalar(1, -0f);
         z.putScalar(2, Float.NaN);
+        z.putScalar(5, Float.POSITIVE_INFINITY);
+        z.putScalar(6, Float.NEGATIVE_INFINITY);
+        z.putScalar(7, Float.intBitsToFloat(0xFFC00001)); // a NaN with the sign bit set
+        z.putScalar(8, Float.MIN_VALUE);
+        z.putScalar(9, -Float.MIN_VALUE);
         epsilon.putScalar(3, -0f);
         epsilon.putScalar(4, Float.NaN);
         INDArray wide = Nd4j.rand(DataType.FLOAT, 6, 8).subi(0.5f);
@@ -45,6 +50,10 @@ class FastReluTest {
             {z, epsilon},
             {z.dup('f'), epsilon.dup('f')},
             {wide, wide.mul(-3)},
+            {
+                Nd4j.rand(DataType.FLOAT, 3, 9000).subi(0.5f),
+                Nd4j.rand(DataType.FLOAT, 3, 9000).subi(0.5f)
+            },
             {wide.get(NDArrayIndex.all(), NDArrayIndex.interval(2, 6)), Nd4j.rand(DataType.FLOAT, 6, 4)},
         }) {
             int[] ours = bits(new FastRelu()
