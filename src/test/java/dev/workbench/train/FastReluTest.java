@@ -90,17 +90,7 @@ class FastReluTest {
         assertThat(relus).isEqualTo(3);
         MultiLayerNetwork plain = new MultiLayerNetwork(conf);
         plain.init();
-        try (LabelledArrays data = LabelledArrays.of(TrainFixtures.bars(64, 12, 5))) {
-            for (int batch = 0; batch < 4; batch++) {
-                INDArray features = data.features(batch * 16, batch * 16 + 16);
-                INDArray labels = data.oneHot(batch * 16, batch * 16 + 16);
-                long root = Nd4j.getRandom().rootState();
-                long node = Nd4j.getRandom().nodeState();
-                fast.fit(features, labels);
-                Nd4j.getRandom().setStates(root, node); // the same dropout masks for both networks
-                plain.fit(features, labels);
-            }
-        }
+        TrainFixtures.fitSideBySide(fast, plain);
         assertThat(fast.params().data().asFloat())
                 .containsExactly(plain.params().data().asFloat());
         assertThat(fast.getUpdater().getStateViewArray().data().asFloat())

@@ -110,18 +110,7 @@ class NetworkFactoryTest {
         MultiLayerNetwork recomputed = network(model, adam);
         recomputed.setCacheMode(CacheMode.NONE);
         assertThat(cached.getLayerWiseConfigurations().getCacheMode()).isEqualTo(CacheMode.DEVICE);
-        ArrayData rows = TrainFixtures.bars(64, 12, 5);
-        try (LabelledArrays data = LabelledArrays.of(rows)) {
-            for (int batch = 0; batch < 4; batch++) {
-                INDArray features = data.features(batch * 16, batch * 16 + 16);
-                INDArray labels = data.oneHot(batch * 16, batch * 16 + 16);
-                long root = Nd4j.getRandom().rootState();
-                long node = Nd4j.getRandom().nodeState();
-                cached.fit(features, labels);
-                Nd4j.getRandom().setStates(root, node); // the same dropout masks for both networks
-                recomputed.fit(features, labels);
-            }
-        }
+        TrainFixtures.fitSideBySide(cached, recomputed);
         assertThat(cached.params().data().asFloat())
                 .containsExactly(recomputed.params().data().asFloat());
         cached.close();

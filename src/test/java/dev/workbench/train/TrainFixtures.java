@@ -8,6 +8,9 @@ import dev.workbench.spec.Num;
 import dev.workbench.spec.TrainingSpec;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Synthetic data and spec builders shared by this package's tests and probes. */
 final class TrainFixtures {
@@ -60,6 +63,24 @@ final class TrainFixtures {
 
     static LayerSpec output() {
         return new LayerSpec.Output(Num.of(CLASSES));
+    }
+
+    /**
+     * Fits both networks (for 12×12 inputs) on the same four batches of 16 rows, with the same dropout
+     * masks: the random state is restored before the second network's step.
+     */
+    static void fitSideBySide(MultiLayerNetwork first, MultiLayerNetwork second) {
+        try (LabelledArrays data = LabelledArrays.of(bars(64, 12, 5))) {
+            for (int batch = 0; batch < 4; batch++) {
+                INDArray features = data.features(batch * 16, batch * 16 + 16);
+                INDArray labels = data.oneHot(batch * 16, batch * 16 + 16);
+                long root = Nd4j.getRandom().rootState();
+                long node = Nd4j.getRandom().nodeState();
+                first.fit(features, labels);
+                Nd4j.getRandom().setStates(root, node);
+                second.fit(features, labels);
+            }
+        }
     }
 
     /** A small CNN for {@code size}×{@code size} inputs: conv 4 3×3 same, maxpool 2, dense 16, dropout 0.25, output. */
