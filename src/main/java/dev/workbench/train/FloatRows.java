@@ -1,5 +1,6 @@
 package dev.workbench.train;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -14,15 +15,14 @@ final class FloatRows {
     /** The rows of a rank-2 array, in order. */
     static float[][] of(INDArray matrix) {
         if (matrix.rank() != 2) {
-            throw new IllegalArgumentException(
-                    "expected a matrix, got shape " + java.util.Arrays.toString(matrix.shape()));
+            throw new IllegalArgumentException("expected a matrix, got shape " + Arrays.toString(matrix.shape()));
         }
         int rows = matrix.rows();
         int columns = matrix.columns();
         float[] flat = contiguous(matrix);
         float[][] out = new float[rows][];
         for (int r = 0; r < rows; r++) {
-            out[r] = java.util.Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
+            out[r] = Arrays.copyOfRange(flat, r * columns, (r + 1) * columns);
         }
         return out;
     }

@@ -1,15 +1,9 @@
 package dev.workbench.train;
 
-import static dev.workbench.train.TrainFixtures.conv;
-import static dev.workbench.train.TrainFixtures.dense;
-import static dev.workbench.train.TrainFixtures.dropout;
 import static dev.workbench.train.TrainFixtures.model;
-import static dev.workbench.train.TrainFixtures.output;
-import static dev.workbench.train.TrainFixtures.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.workbench.backend.CpuBackend;
-import dev.workbench.spec.LayerSpec.Padding;
 import dev.workbench.spec.ModelSpec;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -68,14 +62,7 @@ class FastReluTest {
 
     @Test
     void networksTrainBitForBitAsWithDl4jsRelu() {
-        ModelSpec model = model(
-                12,
-                conv(4, 3, 1, Padding.SAME),
-                pool(2),
-                conv(6, 3, 1, Padding.SAME),
-                dense(8),
-                dropout(0.25),
-                output());
+        ModelSpec model = TrainFixtures.twoConvCnn();
         var adam = TrainFixtures.adam(1e-3, 16, 1);
         NetworkFactory factory = new NetworkFactory();
         MultiLayerNetwork fast = factory.network(model, adam, Map.of(), 5L);

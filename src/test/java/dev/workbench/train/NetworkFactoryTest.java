@@ -98,14 +98,7 @@ class NetworkFactoryTest {
     @Test
     void cachedForwardPassesTrainBitForBitAsRecomputedOnes() {
         TrainingSpec adam = TrainFixtures.adam(1e-3, 16, 1);
-        ModelSpec model = model(
-                12,
-                conv(4, 3, 1, Padding.SAME),
-                pool(2),
-                conv(6, 3, 1, Padding.SAME),
-                dense(8),
-                dropout(0.25),
-                output());
+        ModelSpec model = TrainFixtures.twoConvCnn();
         MultiLayerNetwork cached = network(model, adam);
         MultiLayerNetwork recomputed = network(model, adam);
         recomputed.setCacheMode(CacheMode.NONE);

@@ -83,6 +83,18 @@ final class TrainFixtures {
         }
     }
 
+    /** Two convolutions with ReLU and a dropout layer for 12×12 inputs, for the bit-for-bit training comparisons. */
+    static ModelSpec twoConvCnn() {
+        return model(
+                12,
+                conv(4, 3, 1, Padding.SAME),
+                pool(2),
+                conv(6, 3, 1, Padding.SAME),
+                dense(8),
+                dropout(0.25),
+                output());
+    }
+
     /** A small CNN for {@code size}×{@code size} inputs: conv 4 3×3 same, maxpool 2, dense 16, dropout 0.25, output. */
     static ModelSpec smallCnn(int size) {
         return model(size, conv(4, 3, 1, Padding.SAME), pool(2), dense(16), dropout(0.25), output());
