@@ -293,7 +293,7 @@ class ScaleOutTest {
      */
     @Test
     void aRunAndAWorkerOnOneH2FileCarryOnWhenTheProcessServingItClosesIt() throws Exception {
-        String longer = SPEC.replace("epochs: 8", "epochs: 16");
+        String longer = SPEC.replace("epochs: 8", "epochs: 48"); // long enough that the worker finds work left
         CliHarness one = new CliHarness(dir.resolve("one"));
         CliHarness.Result alone = one.runWithDb("run", one.spec("tiny", longer).toString(), "--parallel", "1");
         assertThat(alone.exitCode()).as(alone.err()).isZero();
@@ -317,7 +317,7 @@ class ScaleOutTest {
         List<String> counts = CliHarness.epochCounts(run.output());
         assertThat(counts.get(counts.size() - 1))
                 .as("the run's progress bar counts the worker's epochs too, and ends at 100%")
-                .isEqualTo("112/112");
+                .isEqualTo("336/336");
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -1,5 +1,7 @@
 package dev.workbench.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -33,12 +35,28 @@ final class Sql {
         return values.isEmpty() ? -1 : values.get(0);
     }
 
-    /** Polls {@code sql} every 20 ms until it reaches {@code atLeast}, for at most {@code seconds}. */
+    /**
+     * An H2 file that no process holds open yet (no lock file). Connecting to it would make this JVM open and
+     * close it every poll, and a child opening it at that moment fails with "Lock file recently modified".
+     */
+    private static boolean unopenedH2File(String url) {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
+            return false;
+        }
+        String path = url.substring(prefix.length()).split(";", 2)[0];
+        return !Files.exists(Path.of(path + ".lock.db"));
+    }
+
+    /**
+     * Polls {@code sql} every 20 ms until it reaches {@code atLeast}, for at most {@code seconds}; while
+     * {@code watched} has not yet opened an H2 file, it waits without connecting.
+     */
     static long awaitAtLeast(String url, String sql, long atLeast, int seconds, ChildWorkbench watched)
             throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
-            long value = one(url, sql);
+            long value = watched != null && unopenedH2File(url) ? -1 : one(url, sql);
             if (value >= atLeast) {
                 return value;
             }
