@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It (a) enables DL4J's oneDNN layer helpers ({@value #HELPERS_DISABLE}{@code =false}, unless the
  * user set that property), (b) unless the user set {@value #PLATFORM_EXTENSION}, selects the
- * {@code -onednn-avx2} native build when the CPU has AVX2 and the generic build otherwise, and (c) makes
- * FLOAT the default data type. The helpers also need the {@code org.nd4j.nativeblas.Nd4jCpu} shim
+ * {@code -onednn-avx2} native build when the CPU has AVX2 and the generic build otherwise, (c) makes
+ * FLOAT the default data type and (d) installs the {@link DeferredDeallocator}. The helpers also need the {@code org.nd4j.nativeblas.Nd4jCpu} shim
  * shipped with this project.
  */
 public final class CpuBackend {
@@ -57,6 +57,7 @@ public final class CpuBackend {
             System.setProperty(PLATFORM_EXTENSION, extensionFor(hasAvx2()));
         }
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        DeferredDeallocator.install();
         Nd4j.getExecutioner(); // loads the native library now, so a wrong build is reported here
         String wanted = System.getProperty(PLATFORM_EXTENSION, "");
         if (!loadedBuild().endsWith(wanted)) {

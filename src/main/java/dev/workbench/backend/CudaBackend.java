@@ -21,6 +21,7 @@ final class CudaBackend {
 
     static BackendInfo prepare(BackendSelector.Choice choice) {
         Nd4j.setDefaultDataTypes(DataType.FLOAT, DataType.FLOAT);
+        DeferredDeallocator.install();
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         String backend = String.valueOf(env.getOrDefault("backend", "unknown"));
         if (!backend.equals("CUDA")) {

@@ -1,5 +1,6 @@
 package dev.workbench.train;
 
+import java.lang.ref.Reference;
 import java.nio.IntBuffer;
 import java.util.Arrays;
 import org.nd4j.common.primitives.Pair;
@@ -47,6 +48,9 @@ public final class FastRelu extends ActivationReLU {
             }
             result.put(from, bits, 0, m);
         }
+        // the NIO views do not hold the arrays: keep them (and so their native memory) alive until here
+        Reference.reachabilityFence(in);
+        Reference.reachabilityFence(epsilon);
         return new Pair<>(out, null);
     }
 
