@@ -45,7 +45,12 @@ public record ExperimentReport(
     public record TestReport(
             Long exportId, int trialIndex, Integer fold, ConfusionSummary confusion, List<Mistake> mistakes) {}
 
-    /** The experiment's identity, spec and state. */
+    /**
+     * The experiment's identity, spec and state.
+     *
+     * @param inferenceBatch rows per forward pass its networks are scored with (the last bits of validation and
+     *                       test metrics depend on it; 1,024 for experiments stored before it was recorded)
+     */
     public record Experiment(
             long id,
             String name,
@@ -57,7 +62,8 @@ public record ExperimentReport(
             String goal,
             Instant createdAt,
             Instant finishedAt,
-            JsonNode provenance) {}
+            JsonNode provenance,
+            int inferenceBatch) {}
 
     /**
      * One trial with its score summary over folds and every fold's curves.
@@ -131,7 +137,8 @@ public record ExperimentReport(
                 e.goal(),
                 e.createdAt(),
                 e.finishedAt(),
-                json.tree(e.provenanceJson()));
+                json.tree(e.provenanceJson()),
+                e.inferenceBatch());
         Map<Long, ReproductionRow> latest =
                 reproductions.stream().collect(Collectors.toMap(ReproductionRow::trialId, r -> r, (a, b) -> b));
         List<TestReport> tests = traces.tests().stream()

@@ -53,10 +53,12 @@ final class ExportModel {
                 .map(r -> r.refit())
                 .filter(r -> r.status() == RunStatus.DONE && r.trialIndex() == trial.index());
         Optional<byte[]> zip = stored.isPresent() ? store.refits().model(id) : Optional.empty();
-        long seed = new UnitTraining(experiment.spec().spec()).refitSeed(trial.index());
+        long seed = new UnitTraining(experiment.spec().spec(), experiment.row()).refitSeed(trial.index());
         if (zip.isPresent()) {
             TrainedModel model = TrainedModel.load(
-                    zip.get(), "stored refit model of '" + experiment.row().name() + "'");
+                    zip.get(),
+                    "stored refit model of '" + experiment.row().name() + "'",
+                    experiment.row().inferenceBatch());
             Evaluation test = model.evaluate(split.validation());
             boolean same = sameTestResult(stored.get(), test.loss(), test.accuracy());
             if (!same) {
@@ -83,7 +85,7 @@ final class ExportModel {
         long id = experiment.row().id();
         listener.warning(
                 "refitting trial " + trial.index() + " on all training data now (the run stored no refit model)");
-        RefitStep step = new RefitStep(store, experiment.spec().spec(), id, experiment.data());
+        RefitStep step = new RefitStep(store, experiment.spec().spec(), experiment.row(), experiment.data());
         listener.started(
                 experiment.row().name() + " trial " + trial.index() + " refit", false, 1, 0, step.epochs(trial));
         long start = System.nanoTime();
@@ -141,10 +143,11 @@ final class ExportModel {
                 1,
                 0,
                 stored.epochs().size());
-        TrainedModel model = new UnitTraining(experiment.spec().spec()).foldModel(trial, stored.seed(), split, m -> {
-            epochs.add(m);
-            listener.epoch(trial.index(), fold, m);
-        });
+        TrainedModel model = new UnitTraining(experiment.spec().spec(), experiment.row())
+                .foldModel(trial, stored.seed(), split, m -> {
+                    epochs.add(m);
+                    listener.epoch(trial.index(), fold, m);
+                });
         var difference = CurveComparison.firstDifference(fold, stored.epochs(), epochs);
         difference.ifPresent(
                 d -> listener.warning("the fold model trained now differs from the stored run: " + d.describe()));

@@ -10,6 +10,7 @@ import dev.workbench.store.Store;
 import dev.workbench.store.Submission;
 import dev.workbench.store.TrialScorer;
 import dev.workbench.store.WorkerIdentity;
+import dev.workbench.train.TrainRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,8 @@ public final class QueueBenchmark {
             trials.add(new NewTrial(i, Map.of("x", (double) i), i));
             all.add(new NewUnit(i, 0, i));
         }
-        NewExperiment e = new NewExperiment(name, "0".repeat(64), "{}", "", 0, "grid", "val_accuracy", "maximize");
+        NewExperiment e = new NewExperiment(
+                name, "0".repeat(64), "{}", "", 0, "grid", "val_accuracy", "maximize", TrainRequest.INFERENCE_BATCH);
         return store.queue().submit(new Submission(e, null, trials, all, false, 3));
     }
 

@@ -2,6 +2,7 @@ package dev.workbench.app;
 
 import dev.workbench.metrics.EpochMetrics;
 import dev.workbench.spec.ExperimentSpec;
+import dev.workbench.store.ExperimentRow;
 import dev.workbench.store.Refit;
 import dev.workbench.store.RunStatus;
 import dev.workbench.store.Store;
@@ -20,10 +21,10 @@ final class RefitStep {
     private final long experimentId;
     private final PreparedData data;
 
-    RefitStep(Store store, ExperimentSpec spec, long experimentId, PreparedData data) {
+    RefitStep(Store store, ExperimentSpec spec, ExperimentRow experiment, PreparedData data) {
         this.store = store;
-        this.training = new UnitTraining(spec);
-        this.experimentId = experimentId;
+        this.training = new UnitTraining(spec, experiment);
+        this.experimentId = experiment.id();
         this.data = data;
     }
 

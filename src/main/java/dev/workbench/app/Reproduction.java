@@ -77,7 +77,7 @@ final class Reproduction {
         PreparedData.Split split = experiment.data().fold(unit.fold());
         var spec = experiment.spec().spec();
         try {
-            new UnitTraining(spec)
+            new UnitTraining(spec, experiment.row())
                     .segment(unit.trial(), unit.seed(), split, new Segment(prunedAt.get(unit.fold()), null), m -> {
                         epochs.add(m);
                         listener.epoch(unit.trial().index(), unit.fold(), m);

@@ -16,6 +16,7 @@ import dev.workbench.store.NewRung;
 import dev.workbench.store.NewTrial;
 import dev.workbench.store.NewUnit;
 import dev.workbench.store.Submission;
+import dev.workbench.train.TrainRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,8 @@ record Submitted(
                 spec.seed(),
                 spec.search().strategy().name().toLowerCase(),
                 spec.objective().metric(),
-                spec.objective().goal().name().toLowerCase());
+                spec.objective().goal().name().toLowerCase(),
+                TrainRequest.INFERENCE_BATCH);
         List<NewTrial> trials = candidates.stream()
                 .map(c -> new NewTrial(c.index(), c.params(), Seeds.trial(spec.seed(), c.index())))
                 .toList();

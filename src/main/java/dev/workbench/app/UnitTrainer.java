@@ -81,7 +81,7 @@ final class UnitTrainer {
         ExperimentSpec spec = experiment.spec().spec();
         TrialRow trial = store.trials().byId(claim.trialId()).orElseThrow();
         PreparedData.Split split = experiment.data().fold(claim.fold());
-        SegmentResult result = new UnitTraining(spec)
+        SegmentResult result = new UnitTraining(spec, experiment.row())
                 .segment(
                         trial,
                         claim.seed(),
@@ -123,14 +123,14 @@ final class UnitTrainer {
     private UnitOutcome refit(Claim claim, ServedExperiments.Ready experiment) {
         ExperimentSpec spec = experiment.spec().spec();
         Optional<TrialRow> best = Ranking.best(store, claim.experimentId());
-        RefitStep step = new RefitStep(store, spec, claim.experimentId(), experiment.data());
+        RefitStep step = new RefitStep(store, spec, experiment.row(), experiment.data());
         if (best.isEmpty()) {
             return store.queue()
                     .finishRefit(
                             claim,
                             new Refit(
                                     0,
-                                    new UnitTraining(spec).refitSeed(0),
+                                    new UnitTraining(spec, experiment.row()).refitSeed(0),
                                     RunStatus.FAILED,
                                     "no trial finished with a finite score",
                                     0,

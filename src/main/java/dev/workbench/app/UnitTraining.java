@@ -2,6 +2,7 @@ package dev.workbench.app;
 
 import dev.workbench.provenance.Seeds;
 import dev.workbench.spec.ExperimentSpec;
+import dev.workbench.store.ExperimentRow;
 import dev.workbench.store.TrialRow;
 import dev.workbench.train.EpochListener;
 import dev.workbench.train.FoldTrainer;
@@ -14,13 +15,21 @@ import dev.workbench.train.TrainedModel;
  * The one way the app trains a unit, for run, refit, reproduce and export alike: a fold of a trial from
  * its stored fold seed, or the refit of a trial on all training data from the refit seed (derived here
  * and nowhere else) for a fixed number of epochs. Epochs go to the caller's listener as they finish.
+ * Networks are scored {@code inferenceBatch} rows at a time, the experiment's stored value.
  */
 final class UnitTraining {
 
     private final ExperimentSpec spec;
+    private final int inferenceBatch;
 
-    UnitTraining(ExperimentSpec spec) {
+    UnitTraining(ExperimentSpec spec, int inferenceBatch) {
         this.spec = spec;
+        this.inferenceBatch = inferenceBatch;
+    }
+
+    /** The experiment's spec, scored as stored in {@code row}. */
+    UnitTraining(ExperimentSpec spec, ExperimentRow row) {
+        this(spec, row.inferenceBatch());
     }
 
     /** The seed the refit of trial {@code trialIndex} trains from. */
@@ -51,11 +60,13 @@ final class UnitTraining {
                                 trial.params(),
                                 refitSeed(trial.index()),
                                 split.train(),
-                                split.validation()),
+                                split.validation(),
+                                inferenceBatch),
                         listener);
     }
 
     private TrainRequest foldRequest(TrialRow trial, long seed, PreparedData.Split split) {
-        return new TrainRequest(spec.model(), spec.training(), trial.params(), seed, split.train(), split.validation());
+        return new TrainRequest(
+                spec.model(), spec.training(), trial.params(), seed, split.train(), split.validation(), inferenceBatch);
     }
 }

@@ -65,7 +65,8 @@ public record Manifest(
                 model.parameters(),
                 MODEL_FILE,
                 sha256,
-                model.matchesStoredRun());
+                model.matchesStoredRun(),
+                model.inferenceBatch());
         return new Manifest(
                 format, m, params, seeds, spec, input, normalization, scores, testResult, check, provenance);
     }
@@ -80,6 +81,9 @@ public record Manifest(
      * @param sha256   SHA-256 of the model zip
      * @param matchesStoredRun whether the (re)trained model's metrics equal the stored ones bit for bit;
      *                 null when the model was not trained again (a stored refit)
+     * @param inferenceBatch rows per forward pass its experiment scored with (the last bits of the outputs
+     *                 depend on it; {@code predict} uses it too); null in manifests written before it, which
+     *                 scored {@value #LEGACY_INFERENCE_BATCH}
      */
     public record ModelInfo(
             long experimentId,
@@ -91,7 +95,17 @@ public record Manifest(
             long parameters,
             String file,
             String sha256,
-            Boolean matchesStoredRun) {}
+            Boolean matchesStoredRun,
+            Integer inferenceBatch) {
+
+        /** Rows per forward pass of manifests without {@code inferenceBatch}. */
+        public static final int LEGACY_INFERENCE_BATCH = 1024;
+
+        /** The rows per forward pass to score with. */
+        public int inferenceBatchOrLegacy() {
+            return inferenceBatch == null ? LEGACY_INFERENCE_BATCH : inferenceBatch;
+        }
+    }
 
     /** Experiment seed, the trial seed derived from it, and the seed the model was trained with. */
     public record Seeds(long experiment, long trial, long model) {}

@@ -23,9 +23,6 @@ import java.util.List;
  */
 public final class Predictor implements AutoCloseable {
 
-    /** Rows per forward pass. */
-    private static final int CHUNK = 1024;
-
     private final Path zip;
     private final Manifest manifest;
     private final TrainedModel model;
@@ -77,7 +74,11 @@ public final class Predictor implements AutoCloseable {
         }
         Normalizer normalizer = normalizer(manifest, file);
         try {
-            return new Predictor(zip, manifest, normalizer, TrainedModel.load(zip));
+            return new Predictor(
+                    zip,
+                    manifest,
+                    normalizer,
+                    TrainedModel.load(zip, manifest.model().inferenceBatchOrLegacy()));
         } catch (DataException e) {
             throw new UserInputException(e.getMessage(), e);
         }
@@ -145,8 +146,9 @@ public final class Predictor implements AutoCloseable {
     private List<Prediction> classify(ImageSet set, String name, boolean indexed, Integer[] labels) {
         List<Prediction> out = new ArrayList<>(set.count());
         int size = set.pixelsPerImage();
-        for (int from = 0; from < set.count(); from += CHUNK) {
-            int n = Math.min(CHUNK, set.count() - from);
+        int batch = model.inferenceBatch();
+        for (int from = 0; from < set.count(); from += batch) {
+            int n = Math.min(batch, set.count() - from);
             float[] rows = new float[n * size];
             for (int r = 0; r < n; r++) {
                 normalizer.applyTo(set, from + r, rows, r * size);

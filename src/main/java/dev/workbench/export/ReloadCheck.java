@@ -31,7 +31,7 @@ public record ReloadCheck(int rows, int mismatches, double maxAbsDifference, boo
      */
     static ReloadCheck run(TrainedModel original, Path zip, ArrayData test, Evaluation originalOnTest) {
         int rows = Math.min(BATCH, test.count());
-        try (TrainedModel reloaded = TrainedModel.load(zip)) {
+        try (TrainedModel reloaded = TrainedModel.load(zip, original.inferenceBatch())) {
             float[][] expected = original.probabilities(test, rows);
             float[][] actual = reloaded.probabilities(test, rows);
             int mismatches = 0;

@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param finishedAt     null while running
  * @param provenanceJson null until provenance is recorded
+ * @param inferenceBatch rows per forward pass when its networks are scored (1,024 for experiments stored before
+ *                       the column existed)
  */
 public record ExperimentRow(
         long id,
@@ -21,7 +23,8 @@ public record ExperimentRow(
         RunStatus status,
         Instant createdAt,
         Instant finishedAt,
-        String provenanceJson) {
+        String provenanceJson,
+        int inferenceBatch) {
 
     /** True when trials are ranked highest score first. */
     public boolean maximize() {

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * @param strategy  search strategy name, e.g. {@code grid}
  * @param metric    the metric trials are ranked by, e.g. {@code val_accuracy}
  * @param goal      {@code maximize} or {@code minimize} the metric
+ * @param inferenceBatch rows per forward pass when the experiment's networks are scored (fixed per experiment:
+ *                  it changes the last bits of the outputs)
  */
 public record NewExperiment(
         String name,
@@ -23,7 +25,8 @@ public record NewExperiment(
         long seed,
         String strategy,
         String metric,
-        String goal) {
+        String goal,
+        int inferenceBatch) {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -39,6 +42,9 @@ public record NewExperiment(
         requireText(metric, "metric", 40);
         if (!"maximize".equals(goal) && !"minimize".equals(goal)) {
             throw new IllegalArgumentException("goal must be maximize or minimize, got " + goal);
+        }
+        if (inferenceBatch < 1) {
+            throw new IllegalArgumentException("inferenceBatch must be at least 1, got " + inferenceBatch);
         }
     }
 

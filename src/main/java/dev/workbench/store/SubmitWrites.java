@@ -51,8 +51,8 @@ final class SubmitWrites {
         NewExperiment e = s.experiment();
         long id = h.createUpdate(
                         "INSERT INTO experiment (name, spec_hash, spec_json, spec_yaml, seed, strategy, metric,"
-                                + " goal, status, provenance_json) VALUES (:name, :specHash, :specJson, :specYaml, :seed,"
-                                + " :strategy, :metric, :goal, 'running', :provenance)")
+                                + " goal, status, provenance_json, inference_batch) VALUES (:name, :specHash, :specJson,"
+                                + " :specYaml, :seed, :strategy, :metric, :goal, 'running', :provenance, :inferenceBatch)")
                 .bindMethods(e)
                 .bind("provenance", s.provenanceJson())
                 .executeAndReturnGeneratedKeys("id")

@@ -71,7 +71,8 @@ public final class FoldTrainer {
         ArrayData validationRows = request.validation();
         try (LabelledArrays train = LabelledArrays.of(request.train());
                 LabelledArrays validation = hasRows(validationRows) ? LabelledArrays.of(validationRows) : null) {
-            return new TrainedModel(net, fit(net, request, segment, train, validation, listener));
+            return new TrainedModel(
+                    net, fit(net, request, segment, train, validation, listener), request.inferenceBatch());
         } catch (RuntimeException | Error e) {
             NetworkRelease.release(net);
             throw e;
@@ -136,7 +137,7 @@ public final class FoldTrainer {
         return new StepLog(
                 StepLog.every(request.training().logEvery(), (rows + batch - 1) / batch),
                 validateEvery == null ? 0 : validateEvery,
-                sample == null ? null : () -> InferenceEvaluator.evaluate(net, sample),
+                sample == null ? null : () -> InferenceEvaluator.evaluate(net, sample, request.inferenceBatch()),
                 listener);
     }
 
@@ -193,7 +194,7 @@ public final class FoldTrainer {
         }
         Evaluation onValidation = data.validation() == null
                 ? Evaluation.NONE
-                : InferenceEvaluator.evaluate(net, data.validation(), diagnosis);
+                : InferenceEvaluator.evaluate(net, data.validation(), request.inferenceBatch(), diagnosis);
         recording.steps().closeEpoch(onValidation.loss(), onValidation.accuracy());
         double seconds = (System.nanoTime() - start) / 1e9;
         return new EpochMetrics(

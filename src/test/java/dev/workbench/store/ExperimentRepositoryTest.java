@@ -37,6 +37,7 @@ class ExperimentRepositoryTest {
         assertThat(row.createdAt()).isNotNull();
         assertThat(row.finishedAt()).isNull();
         assertThat(row.provenanceJson()).isNull();
+        assertThat(row.inferenceBatch()).isEqualTo(256);
         assertThat(experiments.byId(id + 1)).isEmpty();
     }
 

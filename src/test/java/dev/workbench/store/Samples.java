@@ -24,7 +24,15 @@ public final class Samples {
 
     public static NewExperiment experiment(String name, String goal) {
         return new NewExperiment(
-                name, HASH, "{\"name\":\"" + name + "\"}", "name: " + name + "\n", 42L, "grid", "val_accuracy", goal);
+                name,
+                HASH,
+                "{\"name\":\"" + name + "\"}",
+                "name: " + name + "\n",
+                42L,
+                "grid",
+                "val_accuracy",
+                goal,
+                256);
     }
 
     /** Parameters in deliberately non-alphabetical order. */

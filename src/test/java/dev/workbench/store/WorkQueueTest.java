@@ -214,6 +214,9 @@ class WorkQueueTest {
         try (Store store = open(engine, url)) {
             long id = storeBeforeTheQueue(engine, url);
             long trial0 = store.trials().byExperiment(id).get(0).id();
+            // experiments stored before the inference_batch column scored 1,024 rows per forward pass
+            assertThat(store.experiments().byId(id).orElseThrow().inferenceBatch())
+                    .isEqualTo(1024);
 
             store.queue()
                     .queueStored(

@@ -199,6 +199,35 @@ class FoldTrainerTest {
         }
     }
 
+    /**
+     * The batch changes the last bits of validation outputs, so the epochs must be scored with the request's
+     * batch, as the kept model is; the training itself does not depend on it.
+     */
+    @Test
+    void validationIsScoredInTheRequestsInferenceBatchAsTheKeptModelScores() {
+        TrainingSpec training = TrainFixtures.adam(0.01, 32, 2);
+        List<Evaluation> lastEpochs = new ArrayList<>();
+        List<List<Double>> trainLosses = new ArrayList<>();
+        for (int batch : new int[] {1024, 7}) {
+            TrainRequest request =
+                    new TrainRequest(TrainFixtures.smallCnn(12), training, Map.of(), 4L, TRAIN, VALIDATION, batch);
+            try (TrainedModel model = trainer.trainModel(request, EpochListener.NONE)) {
+                assertThat(model.inferenceBatch()).isEqualTo(batch);
+                Evaluation again = model.evaluate(VALIDATION);
+                EpochMetrics last = model.result().last();
+                assertThat(Double.doubleToLongBits(last.valLoss())).isEqualTo(Double.doubleToLongBits(again.loss()));
+                assertThat(last.valAccuracy()).isEqualTo(again.accuracy());
+                lastEpochs.add(again);
+                trainLosses.add(model.result().epochs().stream()
+                        .map(EpochMetrics::trainLoss)
+                        .toList());
+            }
+        }
+        assertThat(trainLosses.get(1)).isEqualTo(trainLosses.get(0));
+        // the two batches do give different last bits here, so the checks above can tell them apart
+        assertThat(lastEpochs.get(1).loss()).isNotEqualTo(lastEpochs.get(0).loss());
+    }
+
     @Test
     void anOutputLayerRightAfterPoolingTrainsAndItsFittedMetricsMatchInference() {
         var poolThenOutput = TrainFixtures.model(

@@ -97,7 +97,7 @@ class TrainingViewsTest {
                 fitted.reset();
                 FoldTrainer.fitEpoch(net, train, shuffled, 32, request.seed(), epoch, fitted, StepLog.off());
                 Evaluation onTrain = fitted.epoch();
-                Evaluation onValidation = InferenceEvaluator.evaluate(net, validation);
+                Evaluation onValidation = InferenceEvaluator.evaluate(net, validation, request.inferenceBatch());
                 out.add(new EpochMetrics(
                         epoch,
                         onTrain.loss(),

@@ -64,7 +64,8 @@ class LiveUpdateBrowserTest {
                                 1L,
                                 "grid",
                                 "val_accuracy",
-                                "maximize"),
+                                "maximize",
+                                256),
                         null,
                         List.of(new NewTrial(0, Map.of("lr", 0.1), 10L), new NewTrial(1, Map.of("lr", 0.2), 11L)),
                         List.of(

@@ -125,7 +125,8 @@ class ScaleTest {
                     3L,
                     "random",
                     "val_accuracy",
-                    "maximize");
+                    "maximize",
+                    256);
             SplittableRandom random = new SplittableRandom(3);
             List<NewTrial> news = new ArrayList<>();
             for (int i = 0; i < TRIALS; i++) {
