@@ -22,14 +22,10 @@ final class UnitTraining {
     private final ExperimentSpec spec;
     private final int inferenceBatch;
 
-    UnitTraining(ExperimentSpec spec, int inferenceBatch) {
+    /** Trains {@code spec}'s units, scored as {@code experiment} stores. */
+    UnitTraining(ExperimentSpec spec, ExperimentRow experiment) {
         this.spec = spec;
-        this.inferenceBatch = inferenceBatch;
-    }
-
-    /** The experiment's spec, scored as stored in {@code row}. */
-    UnitTraining(ExperimentSpec spec, ExperimentRow row) {
-        this(spec, row.inferenceBatch());
+        this.inferenceBatch = experiment.inferenceBatch();
     }
 
     /** The seed the refit of trial {@code trialIndex} trains from. */
