@@ -110,6 +110,26 @@ class ReproduceTest {
         assertThat(cli.runWithDb("reproduce", "tiny").exitCode()).isEqualTo(2);
     }
 
+    /**
+     * The scoring batch changes the last bits of validation metrics, so reproduce scores with the experiment's
+     * stored one: with it changed behind the run's back, the same trial no longer reproduces.
+     */
+    @Test
+    @Order(5)
+    void reproduce_scores_with_the_experiments_stored_inference_batch() throws Exception {
+        assertThat(cli.showJson("tiny").at("/experiment/inference_batch").asInt())
+                .isEqualTo(256);
+        execute("UPDATE experiment SET inference_batch = 7");
+        CliHarness.Result r = cli.runWithDb("reproduce", "tiny", "--trial", "1", "--fold", "0");
+        assertThat(r.exitCode()).as(r.out()).isEqualTo(1);
+        assertThat(r.out()).startsWith("tiny trial 1 fold 0: different").contains("val_loss: stored");
+
+        execute("UPDATE experiment SET inference_batch = 256");
+        CliHarness.Result again = cli.runWithDb("reproduce", "tiny", "--trial", "1", "--fold", "0");
+        assertThat(again.exitCode()).as(again.out()).isZero();
+        assertThat(again.out()).startsWith("tiny trial 1 fold 0: identical");
+    }
+
     private void execute(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(cli.dbUrl(), "sa", "")) {
             assertThat(c.createStatement().executeUpdate(sql)).isEqualTo(1);
