@@ -50,6 +50,8 @@ public record ExperimentReport(
      *
      * @param inferenceBatch rows per forward pass its networks are scored with (the last bits of validation and
      *                       test metrics depend on it; 1,024 for experiments stored before it was recorded)
+     * @param kernels        which code computed its training arithmetic (1 for experiments stored before it was
+     *                       recorded; see {@code TrainRequest.kernels})
      */
     public record Experiment(
             long id,
@@ -63,7 +65,8 @@ public record ExperimentReport(
             Instant createdAt,
             Instant finishedAt,
             JsonNode provenance,
-            int inferenceBatch) {}
+            int inferenceBatch,
+            int kernels) {}
 
     /**
      * One trial with its score summary over folds and every fold's curves.
@@ -138,7 +141,8 @@ public record ExperimentReport(
                 e.createdAt(),
                 e.finishedAt(),
                 json.tree(e.provenanceJson()),
-                e.inferenceBatch());
+                e.inferenceBatch(),
+                e.kernels());
         Map<Long, ReproductionRow> latest =
                 reproductions.stream().collect(Collectors.toMap(ReproductionRow::trialId, r -> r, (a, b) -> b));
         List<TestReport> tests = traces.tests().stream()

@@ -73,7 +73,16 @@ public final class QueueBenchmark {
             all.add(new NewUnit(i, 0, i));
         }
         NewExperiment e = new NewExperiment(
-                name, "0".repeat(64), "{}", "", 0, "grid", "val_accuracy", "maximize", TrainRequest.INFERENCE_BATCH);
+                name,
+                "0".repeat(64),
+                "{}",
+                "",
+                0,
+                "grid",
+                "val_accuracy",
+                "maximize",
+                TrainRequest.INFERENCE_BATCH,
+                TrainRequest.KERNELS);
         return store.queue().submit(new Submission(e, null, trials, all, false, 3));
     }
 

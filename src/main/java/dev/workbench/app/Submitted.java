@@ -74,7 +74,8 @@ record Submitted(
                 spec.search().strategy().name().toLowerCase(),
                 spec.objective().metric(),
                 spec.objective().goal().name().toLowerCase(),
-                TrainRequest.INFERENCE_BATCH);
+                TrainRequest.INFERENCE_BATCH,
+                TrainRequest.KERNELS);
         List<NewTrial> trials = candidates.stream()
                 .map(c -> new NewTrial(c.index(), c.params(), Seeds.trial(spec.seed(), c.index())))
                 .toList();

@@ -15,17 +15,19 @@ import dev.workbench.train.TrainedModel;
  * The one way the app trains a unit, for run, refit, reproduce and export alike: a fold of a trial from
  * its stored fold seed, or the refit of a trial on all training data from the refit seed (derived here
  * and nowhere else) for a fixed number of epochs. Epochs go to the caller's listener as they finish.
- * Networks are scored {@code inferenceBatch} rows at a time, the experiment's stored value.
+ * Networks train with the experiment's stored kernels and are scored its stored inference batch at a time.
  */
 final class UnitTraining {
 
     private final ExperimentSpec spec;
     private final int inferenceBatch;
+    private final int kernels;
 
-    /** Trains {@code spec}'s units, scored as {@code experiment} stores. */
+    /** Trains {@code spec}'s units with the kernels and scoring batch {@code experiment} stores. */
     UnitTraining(ExperimentSpec spec, ExperimentRow experiment) {
         this.spec = spec;
         this.inferenceBatch = experiment.inferenceBatch();
+        this.kernels = experiment.kernels();
     }
 
     /** The seed the refit of trial {@code trialIndex} trains from. */
@@ -57,12 +59,20 @@ final class UnitTraining {
                                 refitSeed(trial.index()),
                                 split.train(),
                                 split.validation(),
-                                inferenceBatch),
+                                inferenceBatch,
+                                kernels),
                         listener);
     }
 
     private TrainRequest foldRequest(TrialRow trial, long seed, PreparedData.Split split) {
         return new TrainRequest(
-                spec.model(), spec.training(), trial.params(), seed, split.train(), split.validation(), inferenceBatch);
+                spec.model(),
+                spec.training(),
+                trial.params(),
+                seed,
+                split.train(),
+                split.validation(),
+                inferenceBatch,
+                kernels);
     }
 }

@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param provenanceJson null until provenance is recorded
  * @param inferenceBatch rows per forward pass when its networks are scored (1,024 for experiments stored before
  *                       the column existed)
+ * @param kernels        which code computes its training arithmetic ({@code TrainRequest.kernels}; 1 for
+ *                       experiments stored before the column existed)
  */
 public record ExperimentRow(
         long id,
@@ -24,7 +26,8 @@ public record ExperimentRow(
         Instant createdAt,
         Instant finishedAt,
         String provenanceJson,
-        int inferenceBatch) {
+        int inferenceBatch,
+        int kernels) {
 
     /** True when trials are ranked highest score first. */
     public boolean maximize() {

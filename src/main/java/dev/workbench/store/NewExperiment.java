@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * @param goal      {@code maximize} or {@code minimize} the metric
  * @param inferenceBatch rows per forward pass when the experiment's networks are scored (fixed per experiment:
  *                  it changes the last bits of the outputs)
+ * @param kernels   which code computes the training arithmetic (fixed per experiment for the same reason)
  */
 public record NewExperiment(
         String name,
@@ -26,7 +27,8 @@ public record NewExperiment(
         String strategy,
         String metric,
         String goal,
-        int inferenceBatch) {
+        int inferenceBatch,
+        int kernels) {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -45,6 +47,9 @@ public record NewExperiment(
         }
         if (inferenceBatch < 1) {
             throw new IllegalArgumentException("inferenceBatch must be at least 1, got " + inferenceBatch);
+        }
+        if (kernels < 1) {
+            throw new IllegalArgumentException("kernels must be at least 1, got " + kernels);
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.Map;
 final class Rows {
 
     static final String EXPERIMENT_COLUMNS = "e.id, e.name, e.spec_hash, e.spec_json, e.spec_yaml, e.seed, "
-            + "e.strategy, e.metric, e.goal, e.status, e.created_at, e.finished_at, e.provenance_json, e.inference_batch";
+            + "e.strategy, e.metric, e.goal, e.status, e.created_at, e.finished_at, e.provenance_json, e.inference_batch, e.kernels";
     static final String TRIAL_COLUMNS = "t.id, t.experiment_id, t.trial_index, t.params_json, t.seed, t.status, "
             + "t.error, t.score_mean, t.score_std, t.ci95_low, t.ci95_high, t.score_n, t.started_at, t.finished_at, "
             + "t.provenance_json";
@@ -64,7 +64,8 @@ final class Rows {
                 instant(rs, "created_at"),
                 instant(rs, "finished_at"),
                 rs.getString("provenance_json"),
-                rs.getInt("inference_batch"));
+                rs.getInt("inference_batch"),
+                rs.getInt("kernels"));
     }
 
     TrialRow trial(ResultSet rs) throws SQLException {

@@ -51,8 +51,9 @@ final class SubmitWrites {
         NewExperiment e = s.experiment();
         long id = h.createUpdate(
                         "INSERT INTO experiment (name, spec_hash, spec_json, spec_yaml, seed, strategy, metric,"
-                                + " goal, status, provenance_json, inference_batch) VALUES (:name, :specHash, :specJson,"
-                                + " :specYaml, :seed, :strategy, :metric, :goal, 'running', :provenance, :inferenceBatch)")
+                                + " goal, status, provenance_json, inference_batch, kernels) VALUES (:name, :specHash,"
+                                + " :specJson, :specYaml, :seed, :strategy, :metric, :goal, 'running', :provenance, :inferenceBatch,"
+                                + " :kernels)")
                 .bindMethods(e)
                 .bind("provenance", s.provenanceJson())
                 .executeAndReturnGeneratedKeys("id")

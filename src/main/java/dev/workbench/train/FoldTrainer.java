@@ -68,6 +68,7 @@ public final class FoldTrainer {
         MultiLayerNetwork net = segment.resume() != null
                 ? segment.resume().restore()
                 : factory.network(request.model(), request.training(), request.params(), request.seed());
+        useKernels(net, request.kernels());
         ArrayData validationRows = request.validation();
         try (LabelledArrays train = LabelledArrays.of(request.train());
                 LabelledArrays validation = hasRows(validationRows) ? LabelledArrays.of(validationRows) : null) {
@@ -78,6 +79,13 @@ public final class FoldTrainer {
             throw e;
         } finally {
             NetworkRelease.freeWorkspaces();
+        }
+    }
+
+    /** Sets up {@code net}'s layers to train with the request's {@link TrainRequest#kernels()}. */
+    static void useKernels(MultiLayerNetwork net, int kernels) {
+        if (kernels >= 2) {
+            InputConvolutionHelper.install(net);
         }
     }
 

@@ -31,6 +31,7 @@ public final class ThroughputMeter {
         Map<String, Double> params = request.params();
         int batch = request.training().batchSize().resolveInt(params);
         MultiLayerNetwork net = factory.network(request.model(), request.training(), params, request.seed());
+        FoldTrainer.useKernels(net, request.kernels());
         FittedBatchMetrics fitted = new FittedBatchMetrics();
         net.setListeners(fitted);
         try (LabelledArrays train = LabelledArrays.of(request.train());

@@ -14,6 +14,10 @@ import java.util.Objects;
  *                   in which case every validation metric is NaN and early stopping never triggers
  * @param inferenceBatch rows per forward pass when the network is scored; it changes the last bits of the
  *                   outputs, so it is the experiment's stored value
+ * @param kernels    which code computes the training arithmetic, the experiment's stored value (it changes
+ *                   the last bits of every number): 1, DL4J's layers and helpers throughout (experiments
+ *                   stored before 2 existed); 2, the same but for the first convolution's backward pass,
+ *                   {@link InputConvolutionHelper}
  */
 public record TrainRequest(
         ModelSpec model,
@@ -22,13 +26,17 @@ public record TrainRequest(
         long seed,
         ArrayData train,
         ArrayData validation,
-        int inferenceBatch) {
+        int inferenceBatch,
+        int kernels) {
 
     /**
      * Rows per forward pass when new experiments' networks are scored: 256 made an 8-trial grid run 8–9%
      * faster than 1,024, the batch of experiments stored before it, whose activations outgrow the caches.
      */
     public static final int INFERENCE_BATCH = 256;
+
+    /** The kernels new experiments train with: the newest this build has. */
+    public static final int KERNELS = 2;
 
     public TrainRequest {
         Objects.requireNonNull(model, "model");
@@ -46,9 +54,13 @@ public record TrainRequest(
         if (inferenceBatch < 1) {
             throw new IllegalArgumentException("inference batch must be at least 1, got " + inferenceBatch);
         }
+        if (kernels < 1 || kernels > KERNELS) {
+            throw new IllegalArgumentException("kernels must be 1 to " + KERNELS + " in this build, got " + kernels
+                    + " (stored by a newer build?)");
+        }
     }
 
-    /** A request scored {@link #INFERENCE_BATCH} rows at a time. */
+    /** A request scored {@link #INFERENCE_BATCH} rows at a time, trained with the {@link #KERNELS} of new experiments. */
     public TrainRequest(
             ModelSpec model,
             TrainingSpec training,
@@ -56,7 +68,7 @@ public record TrainRequest(
             long seed,
             ArrayData train,
             ArrayData validation) {
-        this(model, training, params, seed, train, validation, INFERENCE_BATCH);
+        this(model, training, params, seed, train, validation, INFERENCE_BATCH, KERNELS);
     }
 
     /** A request without validation rows. */

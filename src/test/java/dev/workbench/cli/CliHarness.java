@@ -97,7 +97,7 @@ final class CliHarness {
             model:
               input: {height: 28, width: 28, channels: 1}
               layers:
-                - conv: {filters: 4, kernel: 5, stride: 2}
+                - conv: {filters: 4, kernel: 5, stride: 1}
                 - maxpool: {size: 2}
                 - dense: {units: 16}
                 - dropout: {rate: 0.2}

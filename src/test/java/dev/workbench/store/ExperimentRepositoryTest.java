@@ -38,6 +38,7 @@ class ExperimentRepositoryTest {
         assertThat(row.finishedAt()).isNull();
         assertThat(row.provenanceJson()).isNull();
         assertThat(row.inferenceBatch()).isEqualTo(256);
+        assertThat(row.kernels()).isEqualTo(2);
         assertThat(experiments.byId(id + 1)).isEmpty();
     }
 

@@ -32,7 +32,8 @@ public final class Samples {
                 "grid",
                 "val_accuracy",
                 goal,
-                256);
+                256,
+                2);
     }
 
     /** Parameters in deliberately non-alphabetical order. */

@@ -52,7 +52,7 @@ class StoreTest {
             assertThat(reopened.trials().byExperiment(id)).singleElement().satisfies(t -> assertThat(t.params())
                     .containsExactlyEntriesOf(Samples.params(0.5, 32)));
         }
-        assertThat(appliedMigrations(url)).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(appliedMigrations(url)).containsExactly("1", "2", "3", "4", "5", "6", "7");
     }
 
     @Test

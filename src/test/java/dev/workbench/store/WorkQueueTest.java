@@ -214,9 +214,11 @@ class WorkQueueTest {
         try (Store store = open(engine, url)) {
             long id = storeBeforeTheQueue(engine, url);
             long trial0 = store.trials().byExperiment(id).get(0).id();
-            // experiments stored before the inference_batch column scored 1,024 rows per forward pass
+            // experiments stored before the inference_batch and kernels columns scored 1,024 rows per forward
+            // pass and trained with DL4J's layers throughout
             assertThat(store.experiments().byId(id).orElseThrow().inferenceBatch())
                     .isEqualTo(1024);
+            assertThat(store.experiments().byId(id).orElseThrow().kernels()).isEqualTo(1);
 
             store.queue()
                     .queueStored(

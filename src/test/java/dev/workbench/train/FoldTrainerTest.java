@@ -209,8 +209,8 @@ class FoldTrainerTest {
         List<Evaluation> lastEpochs = new ArrayList<>();
         List<List<Double>> trainLosses = new ArrayList<>();
         for (int batch : new int[] {1024, 7}) {
-            TrainRequest request =
-                    new TrainRequest(TrainFixtures.smallCnn(12), training, Map.of(), 4L, TRAIN, VALIDATION, batch);
+            TrainRequest request = new TrainRequest(
+                    TrainFixtures.smallCnn(12), training, Map.of(), 4L, TRAIN, VALIDATION, batch, TrainRequest.KERNELS);
             try (TrainedModel model = trainer.trainModel(request, EpochListener.NONE)) {
                 assertThat(model.inferenceBatch()).isEqualTo(batch);
                 Evaluation again = model.evaluate(VALIDATION);

@@ -65,7 +65,8 @@ class LiveUpdateBrowserTest {
                                 "grid",
                                 "val_accuracy",
                                 "maximize",
-                                256),
+                                256,
+                                2),
                         null,
                         List.of(new NewTrial(0, Map.of("lr", 0.1), 10L), new NewTrial(1, Map.of("lr", 0.2), 11L)),
                         List.of(

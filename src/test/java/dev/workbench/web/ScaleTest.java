@@ -126,7 +126,8 @@ class ScaleTest {
                     "random",
                     "val_accuracy",
                     "maximize",
-                    256);
+                    256,
+                    2);
             SplittableRandom random = new SplittableRandom(3);
             List<NewTrial> news = new ArrayList<>();
             for (int i = 0; i < TRIALS; i++) {

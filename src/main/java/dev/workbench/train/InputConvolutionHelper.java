@@ -1,0 +1,197 @@
+package dev.workbench.train;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionHelper;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The backward pass of a network's first convolution ({@link TrainRequest#kernels()} 2). DL4J's oneDNN helper
+ * runs {@code conv2d_bp}, which also computes the gradient with respect to the input images; nothing reads
+ * that gradient (the first layer's is discarded), and for one input channel oneDNN computes it slowly: the
+ * whole call took 1.8–7 ms for a 64-image MNIST batch of the default grid's first layers on one thread. Here
+ * the weight gradient is one forward convolution instead, the input (images as channels) correlated with the
+ * output gradient (batch as channels), 0.4–0.9 ms; the bias gradient is the output gradient's sum; the input
+ * gradient is returned as zeros. The forward pass stays the wrapped helper's.
+ *
+ * <p>The gradients equal oneDNN's up to rounding, not bit for bit, which is why this is a per-experiment
+ * setting. Layers it does not cover (not NCHW, strides or dilation other than 1, padding that is not
+ * symmetric) take the wrapped helper's path.
+ */
+final class InputConvolutionHelper implements ConvolutionHelper {
+
+    private static final VarHandle HELPER = helperField();
+
+    private final ConvolutionHelper wrapped;
+
+    private InputConvolutionHelper(ConvolutionHelper wrapped) {
+        this.wrapped = wrapped;
+    }
+
+    /**
+     * Gives {@code net}'s first layer this backward pass when it is a convolution with a helper (oneDNN or
+     * cuDNN) to keep for the forward pass; otherwise changes nothing.
+     */
+    static void install(MultiLayerNetwork net) {
+        Layer first = net.getLayer(0);
+        if (first.getClass() == ConvolutionLayer.class
+                && HELPER.get(first) instanceof ConvolutionHelper helper
+                && !(helper instanceof InputConvolutionHelper)) {
+            HELPER.set(first, new InputConvolutionHelper(helper));
+        }
+    }
+
+    /** True when {@code net}'s first layer runs this backward pass. */
+    static boolean installed(MultiLayerNetwork net) {
+        return net.getLayer(0).getClass() == ConvolutionLayer.class
+                && HELPER.get(net.getLayer(0)) instanceof InputConvolutionHelper;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(
+            INDArray input,
+            INDArray weights,
+            INDArray bias,
+            INDArray delta,
+            int[] kernel,
+            int[] strides,
+            int[] pad,
+            INDArray biasGradView,
+            INDArray weightGradView,
+            IActivation afn,
+            org.deeplearning4j.nn.conf.layers.ConvolutionLayer.AlgoMode mode,
+            org.deeplearning4j.nn.conf.layers.ConvolutionLayer.BwdFilterAlgo filterAlgo,
+            org.deeplearning4j.nn.conf.layers.ConvolutionLayer.BwdDataAlgo dataAlgo,
+            ConvolutionMode convolutionMode,
+            int[] dilation,
+            CNN2DFormat format,
+            LayerWorkspaceMgr workspaces) {
+        if (!covered(input, delta, kernel, strides, pad, dilation, format)) {
+            return wrapped.backpropGradient(
+                    input,
+                    weights,
+                    bias,
+                    delta,
+                    kernel,
+                    strides,
+                    pad,
+                    biasGradView,
+                    weightGradView,
+                    afn,
+                    mode,
+                    filterAlgo,
+                    dataAlgo,
+                    convolutionMode,
+                    dilation,
+                    format,
+                    workspaces);
+        }
+        // gradW[o][i][y][x] = sum over images b and output pixels p of delta[b][o][p] * input[b][i][p + (y, x)]:
+        // a convolution of the input seen as [channels][images][h][w] with delta seen as weights [o][images][h][w]
+        Nd4j.exec(DynamicCustomOp.builder("conv2d")
+                .addInputs(input.permute(1, 0, 2, 3), delta.permute(1, 0, 2, 3))
+                .addOutputs(weightGradView.permute(1, 0, 2, 3))
+                .addIntegerArguments((int) delta.size(2), (int) delta.size(3), 1, 1, pad[0], pad[1], 1, 1, 0, 0, 1)
+                .build());
+        Gradient gradient = new DefaultGradient();
+        if (biasGradView != null) {
+            delta.sum(biasGradView.reshape(delta.size(1)), 0, 2, 3);
+            gradient.gradientForVariable().put(ConvolutionParamInitializer.BIAS_KEY, biasGradView);
+        }
+        gradient.gradientForVariable().put(ConvolutionParamInitializer.WEIGHT_KEY, weightGradView);
+        INDArray inputGradient = workspaces.create(ArrayType.ACTIVATION_GRAD, input.dataType(), input.shape(), 'c');
+        return new Pair<>(gradient, inputGradient);
+    }
+
+    /**
+     * FLOAT NCHW arrays, stride 1, no dilation, and padding that makes the correlation's output exactly the
+     * kernel's size (valid padding, or same padding with an odd kernel).
+     */
+    private static boolean covered(
+            INDArray input,
+            INDArray delta,
+            int[] kernel,
+            int[] strides,
+            int[] pad,
+            int[] dilation,
+            CNN2DFormat format) {
+        return format == CNN2DFormat.NCHW
+                && input.rank() == 4
+                && input.dataType() == DataType.FLOAT
+                && delta.dataType() == DataType.FLOAT
+                && Arrays.equals(strides, new int[] {1, 1})
+                && Arrays.equals(dilation, new int[] {1, 1})
+                && input.size(2) + 2L * pad[0] - delta.size(2) + 1 == kernel[0]
+                && input.size(3) + 2L * pad[1] - delta.size(3) + 1 == kernel[1];
+    }
+
+    @Override
+    public INDArray preOutput(
+            INDArray input,
+            INDArray weights,
+            INDArray bias,
+            int[] kernel,
+            int[] strides,
+            int[] pad,
+            org.deeplearning4j.nn.conf.layers.ConvolutionLayer.AlgoMode mode,
+            org.deeplearning4j.nn.conf.layers.ConvolutionLayer.FwdAlgo fwdAlgo,
+            ConvolutionMode convolutionMode,
+            int[] dilation,
+            CNN2DFormat format,
+            LayerWorkspaceMgr workspaces) {
+        return wrapped.preOutput(
+                input,
+                weights,
+                bias,
+                kernel,
+                strides,
+                pad,
+                mode,
+                fwdAlgo,
+                convolutionMode,
+                dilation,
+                format,
+                workspaces);
+    }
+
+    @Override
+    public INDArray activate(INDArray z, IActivation afn, boolean training) {
+        return wrapped.activate(z, afn, training);
+    }
+
+    @Override
+    public boolean checkSupported() {
+        return wrapped.checkSupported();
+    }
+
+    @Override
+    public Map<String, Long> helperMemoryUse() {
+        return wrapped.helperMemoryUse();
+    }
+
+    private static VarHandle helperField() {
+        try {
+            return MethodHandles.privateLookupIn(ConvolutionLayer.class, MethodHandles.lookup())
+                    .findVarHandle(ConvolutionLayer.class, "helper", ConvolutionHelper.class);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("DL4J's ConvolutionLayer has no helper field to set", e);
+        }
+    }
+}
