@@ -40,9 +40,9 @@ class BadInputTest {
                         "undefined parameter ${width}"),
                 Arguments.of(
                         "impossible architecture",
-                        t.replace("{size: 2}", "{size: 13}"),
+                        t.replace("{size: 2}", "{size: 25}"),
                         "bad.yaml:14: model.layers[1].maxpool.size",
-                        "larger than its 12x12"),
+                        "larger than its 24x24"),
                 Arguments.of(
                         "missing file",
                         t.replace("t10k-labels-idx1-ubyte}", "nope-idx1-ubyte}"),

@@ -53,7 +53,7 @@ class BenchCommandTest {
                         "first 128 MNIST training images",
                         "Throughput of the reference CNN (img/s): conv 16 k5, maxpool 2, conv 32 k5",
                         "Throughput of smallest model of tiny (trial 0) (img/s): conv 4 k5, maxpool 2, dense 16, dropout 0.2,"
-                                + " output 10; 0.03 MFLOP/image forward, batch 32",
+                                + " output 10; 0.13 MFLOP/image forward, batch 32",
                         "Throughput of largest model of tiny (trial 0)",
                         "ours train 1  ours train 2  torch train 1x2  torch train 2x1",
                         "FLOP ceiling: sgemm 1024x1024",

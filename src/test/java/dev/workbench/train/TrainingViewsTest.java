@@ -86,6 +86,7 @@ class TrainingViewsTest {
      */
     private static List<EpochMetrics> bareLoop(TrainRequest request, int epochs) {
         var net = new NetworkFactory().network(request.model(), request.training(), request.params(), request.seed());
+        FoldTrainer.useKernels(net, request.kernels());
         FittedBatchMetrics fitted = new FittedBatchMetrics();
         net.setListeners(fitted);
         List<EpochMetrics> out = new ArrayList<>();
