@@ -29,7 +29,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * whole call took 2.1–5.1 ms for a 64-image MNIST batch of the default grid's first layers on one thread. Here
  * the weight gradient is one forward convolution instead, the input (images as channels) correlated with the
  * output gradient (batch as channels), 0.44–0.94 ms; the bias gradient is the output gradient's sum; the input
- * gradient is returned as zeros. A helper belongs to one network's layer, trained on one thread. The forward pass stays the wrapped helper's.
+ * gradient is returned as zeros. The forward pass stays the wrapped helper's. A helper belongs to one network's
+ * layer, trained on one thread.
  *
  * <p>The gradients equal oneDNN's up to rounding, not bit for bit, which is why this is a per-experiment
  * setting. Layers it does not cover (not NCHW, strides or dilation other than 1, padding that is not

@@ -60,7 +60,7 @@ public record TrainRequest(
         }
     }
 
-    /** A request scored {@link #INFERENCE_BATCH} rows at a time, trained with the {@link #KERNELS} of new experiments. */
+    /** A request as new experiments make them: {@link #INFERENCE_BATCH} rows per forward pass, {@link #KERNELS}. */
     public TrainRequest(
             ModelSpec model,
             TrainingSpec training,
