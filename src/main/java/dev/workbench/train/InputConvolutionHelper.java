@@ -2,7 +2,6 @@ package dev.workbench.train;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -167,8 +166,10 @@ final class InputConvolutionHelper implements ConvolutionHelper {
                 && input.rank() == 4
                 && input.dataType() == DataType.FLOAT
                 && delta.dataType() == DataType.FLOAT
-                && Arrays.equals(strides, new int[] {1, 1})
-                && Arrays.equals(dilation, new int[] {1, 1})
+                && strides[0] == 1
+                && strides[1] == 1
+                && dilation[0] == 1
+                && dilation[1] == 1
                 && input.size(2) + 2L * pad[0] - delta.size(2) + 1 == kernel[0]
                 && input.size(3) + 2L * pad[1] - delta.size(3) + 1 == kernel[1];
     }

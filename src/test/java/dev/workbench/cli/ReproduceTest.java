@@ -119,15 +119,7 @@ class ReproduceTest {
     void reproduce_scores_with_the_experiments_stored_inference_batch() throws Exception {
         assertThat(cli.showJson("tiny").at("/experiment/inference_batch").asInt())
                 .isEqualTo(256);
-        execute("UPDATE experiment SET inference_batch = 7");
-        CliHarness.Result r = cli.runWithDb("reproduce", "tiny", "--trial", "1", "--fold", "0");
-        assertThat(r.exitCode()).as(r.out()).isEqualTo(1);
-        assertThat(r.out()).startsWith("tiny trial 1 fold 0: different").contains("val_loss: stored");
-
-        execute("UPDATE experiment SET inference_batch = 256");
-        CliHarness.Result again = cli.runWithDb("reproduce", "tiny", "--trial", "1", "--fold", "0");
-        assertThat(again.exitCode()).as(again.out()).isZero();
-        assertThat(again.out()).startsWith("tiny trial 1 fold 0: identical");
+        assertReproductionFollowsTheStored("inference_batch", 7, 256, 0, "val_loss");
     }
 
     /**
@@ -138,15 +130,27 @@ class ReproduceTest {
     @Order(6)
     void reproduce_trains_with_the_experiments_stored_kernels() throws Exception {
         assertThat(cli.showJson("tiny").at("/experiment/kernels").asInt()).isEqualTo(2);
-        execute("UPDATE experiment SET kernels = 1");
-        CliHarness.Result r = cli.runWithDb("reproduce", "tiny", "--trial", "1", "--fold", "1");
-        assertThat(r.exitCode()).as(r.out()).isEqualTo(1);
-        assertThat(r.out()).startsWith("tiny trial 1 fold 1: different").contains("loss: stored");
+        assertReproductionFollowsTheStored("kernels", 1, 2, 1, "loss");
+    }
 
-        execute("UPDATE experiment SET kernels = 2");
-        CliHarness.Result again = cli.runWithDb("reproduce", "tiny", "--trial", "1", "--fold", "1");
+    /**
+     * With the experiment's {@code column} set to {@code changed}, reproducing trial 1's {@code fold} exits 1 with
+     * "different" at a metric ending in {@code metric}; set back to {@code stored}, it says "identical".
+     */
+    private void assertReproductionFollowsTheStored(String column, int changed, int stored, int fold, String metric)
+            throws SQLException {
+        String[] reproduce = {"reproduce", "tiny", "--trial", "1", "--fold", Integer.toString(fold)};
+        execute("UPDATE experiment SET " + column + " = " + changed);
+        CliHarness.Result r = cli.runWithDb(reproduce);
+        assertThat(r.exitCode()).as(r.out()).isEqualTo(1);
+        assertThat(r.out())
+                .startsWith("tiny trial 1 fold " + fold + ": different")
+                .contains(metric + ": stored");
+
+        execute("UPDATE experiment SET " + column + " = " + stored);
+        CliHarness.Result again = cli.runWithDb(reproduce);
         assertThat(again.exitCode()).as(again.out()).isZero();
-        assertThat(again.out()).startsWith("tiny trial 1 fold 1: identical");
+        assertThat(again.out()).startsWith("tiny trial 1 fold " + fold + ": identical");
     }
 
     private void execute(String sql) throws SQLException {
